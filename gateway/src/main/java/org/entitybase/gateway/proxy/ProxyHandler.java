@@ -1,0 +1,137 @@
+package org.entitybase.gateway.proxy;
+
+import jakarta.inject.Singleton;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+
+import org.entitybase.gateway.config.GatewayConfig;
+import org.entitybase.gateway.proxy.ProxyHeaders.ClientView;
+
+/**
+ * Forwards one request to an upstream and streams the answer back, on the event loop, without buffering bodies:
+ * request body client -> service and response body service -> client are piped chunk by chunk.
+ */
+@Singleton
+public class ProxyHandler {
+    private static final String CONTINUE = "100-continue";
+
+    private final HttpClient client;
+    private final boolean trustForwarded;
+    private final String configuredPublicBase;
+    private final long idleTimeoutMillis;
+    private final int retryAfterSeconds;
+
+    public ProxyHandler(Upstreams upstreams, GatewayConfig config) {
+        this.client = upstreams.client();
+        this.trustForwarded = config.trustForwardedHeaders();
+        this.configuredPublicBase = config.publicBaseUrl()
+                .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
+                .orElse(null);
+        this.idleTimeoutMillis = config.upstreamIdleTimeout().toMillis();
+        this.retryAfterSeconds = config.retryAfterSeconds();
+    }
+
+    public void proxy(RoutingContext rc, Upstream upstream) {
+        HttpServerRequest request = rc.request();
+        boolean hasBody = ProxyHeaders.hasRequestBody(request);
+        if (hasBody) {
+            request.pause(); // hold the body until the upstream connection is there
+        }
+        ClientView view = ClientView.of(request, trustForwarded);
+        MultiMap headers = ProxyHeaders.forUpstream(request, view, trustForwarded);
+        boolean expectsContinue = CONTINUE.equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT));
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setSsl(upstream.ssl())
+                .setURI(request.uri())
+                .setHeaders(headers)
+                .setIdleTimeout(idleTimeoutMillis);
+        client.request(options).onComplete(connected -> {
+            if (connected.failed()) {
+                if (hasBody) {
+                    request.resume(); // drain and drop the body so the client connection stays usable
+                }
+                GatewayErrors.upstreamFailed(rc, upstream, connected.cause(), retryAfterSeconds);
+                return;
+            }
+            HttpClientRequest upstreamRequest = connected.result();
+            if (hasBody) {
+                if (expectsContinue) {
+                    rc.response().writeContinue();
+                }
+                if (!headers.contains(HttpHeaders.CONTENT_LENGTH)) {
+                    upstreamRequest.setChunked(true);
+                }
+                // endOnFailure(false): a client that aborts mid-upload must not look like a complete body upstream
+                request.pipe().endOnFailure(false).to(upstreamRequest).onFailure(failure -> upstreamRequest.reset());
+            } else {
+                upstreamRequest.end();
+            }
+            upstreamRequest.response().onComplete(answered -> {
+                if (answered.failed()) {
+                    GatewayErrors.upstreamFailed(rc, upstream, answered.cause(), retryAfterSeconds);
+                } else {
+                    relay(rc, view, upstream, upstreamRequest, answered.result());
+                }
+            });
+        });
+    }
+
+    private void relay(
+            RoutingContext rc,
+            ClientView view,
+            Upstream upstream,
+            HttpClientRequest upstreamRequest,
+            HttpClientResponse upstreamResponse) {
+        HttpServerResponse response = rc.response();
+        if (response.closed()) {
+            upstreamRequest.reset(); // the client is gone: don't keep a half-read connection in the pool
+            return;
+        }
+        int status = upstreamResponse.statusCode();
+        response.setStatusCode(status);
+        String reason = upstreamResponse.statusMessage();
+        if (reason != null && !reason.isEmpty()) {
+            response.setStatusMessage(reason);
+        }
+        MultiMap headers = response.headers();
+        ProxyHeaders.copyResponseHeaders(upstreamResponse.headers(), headers);
+        rewriteToPublic(headers, HttpHeaders.LOCATION, upstream, view);
+        rewriteToPublic(headers, HttpHeaders.CONTENT_LOCATION, upstream, view);
+        if (!headers.contains(ProxyHeaders.X_REQUEST_ID)) {
+            headers.set(ProxyHeaders.X_REQUEST_ID, view.requestId());
+        }
+        if (ProxyHeaders.isBodyless(rc.request().method(), status)) {
+            response.end(); // keeps a HEAD answer's Content-Length as the service sent it
+            return;
+        }
+        if (!headers.contains(HttpHeaders.CONTENT_LENGTH)) {
+            response.setChunked(true);
+        }
+        // endOnFailure(false): a service dying mid-body must show as a broken response, not a short complete one
+        upstreamResponse.pipe().endOnFailure(false).to(response).onFailure(failure -> {
+            upstreamRequest.reset();
+            if (!response.ended()) {
+                response.reset();
+            }
+        });
+    }
+
+    private void rewriteToPublic(MultiMap headers, CharSequence name, Upstream upstream, ClientView view) {
+        String url = headers.get(name);
+        if (url != null) {
+            String publicBase = configuredPublicBase != null ? configuredPublicBase : view.publicBase();
+            headers.set(name, ProxyHeaders.rewriteToPublic(url, upstream, publicBase));
+        }
+    }
+}
