@@ -1,0 +1,15 @@
+package org.entitybase.stats;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.entitybase.runtime.health.KafkaReadinessCheck;
+import org.entitybase.testkit.stack.AbstractReadinessIT;
+
+/** stats-workers against the local stack: ready exactly when its dependencies are. */
+@QuarkusTest
+class ReadinessIT extends AbstractReadinessIT {
+
+    ReadinessIT() {
+        super("stats-workers", MARIADB_CHECK, KafkaReadinessCheck.NAME, MESSAGING_CHECK);
+    }
+}

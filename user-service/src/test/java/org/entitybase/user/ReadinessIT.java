@@ -1,0 +1,14 @@
+package org.entitybase.user;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.entitybase.testkit.stack.AbstractReadinessIT;
+
+/** user-service against the local stack: ready exactly when its dependencies are. */
+@QuarkusTest
+class ReadinessIT extends AbstractReadinessIT {
+
+    ReadinessIT() {
+        super("user-service", MARIADB_CHECK);
+    }
+}

@@ -1,0 +1,15 @@
+package org.entitybase.watchlist;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.entitybase.runtime.health.KafkaReadinessCheck;
+import org.entitybase.testkit.stack.AbstractReadinessIT;
+
+/** watchlist-consumer against the local stack: ready exactly when its dependencies are. */
+@QuarkusTest
+class ReadinessIT extends AbstractReadinessIT {
+
+    ReadinessIT() {
+        super("watchlist-consumer", MARIADB_CHECK, KafkaReadinessCheck.NAME, MESSAGING_CHECK);
+    }
+}
