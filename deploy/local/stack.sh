@@ -4,7 +4,7 @@
 #   MariaDB  (stands in for Vitess: one database per keyspace)  127.0.0.1:$MARIADB_PORT
 #   Kafka    (single node, KRaft)                               127.0.0.1:$KAFKA_PORT
 #   S3       (s3proxy, filesystem backend)                      127.0.0.1:$S3_PORT
-# Usage: stack.sh up|down|status|logs [-f] [name]|reset
+# Usage: stack.sh up|down|status|logs [-f] [name]|reset|test-databases
 # All state lives under $STACK_DIR (default <repo>/.stack). A server already answering
 # on a port is used as it is and never stopped: `down` stops only what `up` started.
 # `up` writes the endpoints to $STACK_DIR/stack.env (KEY=VALUE) for services and tests.
@@ -96,6 +96,19 @@ create_databases() {
   mariadb --no-defaults -h127.0.0.1 -P"$MARIADB_PORT" -uroot -e "$sql" ||
     die "could not create the databases on 127.0.0.1:$MARIADB_PORT"
   say "  databases ${DATABASES[*]}"
+}
+
+# Tests get their own databases (entitybase_test_<keyspace>), new for every test run: each run
+# migrates from an empty schema, and never touches the data of a suite started by `up`.
+cmd_test_databases() {
+  local sql="" db
+  for db in "${DATABASES[@]}"; do
+    db=entitybase_test_${db#entitybase_}
+    sql+="DROP DATABASE IF EXISTS \`$db\`; CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;"
+  done
+  mariadb --no-defaults -h127.0.0.1 -P"$MARIADB_PORT" -uroot -e "$sql" ||
+    die "could not create the test databases on 127.0.0.1:$MARIADB_PORT"
+  say "fresh test databases: ${DATABASES[*]/entitybase_/entitybase_test_}"
 }
 
 # ---------------------------------------------------------------- Kafka
@@ -348,6 +361,7 @@ main() {
     status) cmd_status ;;
     logs) cmd_logs "$@" ;;
     reset) cmd_reset ;;
+    test-databases) cmd_test_databases ;;
     -h | --help | help) usage ;;
     *)
       usage >&2
