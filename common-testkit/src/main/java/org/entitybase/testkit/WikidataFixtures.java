@@ -176,7 +176,17 @@ public final class WikidataFixtures {
         }
     }
 
-    private static JsonNode tree(String json) {
+    /** Parses JSON into a Jackson tree, for comparing documents in tests. */
+    public static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses JSON bytes into a Jackson tree, for comparing documents in tests. */
+    public static JsonNode tree(byte[] json) {
         try {
             return MAPPER.readTree(json);
         } catch (IOException e) {

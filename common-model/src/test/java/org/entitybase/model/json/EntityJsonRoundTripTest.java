@@ -1,7 +1,5 @@
 package org.entitybase.model.json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.entitybase.model.entity.Entity;
 import org.entitybase.model.error.WikibaseJsonException;
@@ -28,7 +25,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * key order and escaping do not matter), up to the documented legacy normalizations applied to the expected side.
  */
 class EntityJsonRoundTripTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Counts per kind, printed once at the end: "round-trip: 129/129 items, …". */
     private static final Map<String, int[]> COUNTS = new LinkedHashMap<>();
 
@@ -137,8 +133,8 @@ class EntityJsonRoundTripTest {
             return "rejected: " + e.getMessage();
         }
         byte[] written = writer.toBytes(entity);
-        JsonNode expected = LegacyJsonNormalization.canonicalForm(tree(fixture.json()));
-        JsonNode actual = tree(written);
+        JsonNode expected = LegacyJsonNormalization.canonicalForm(WikidataFixtures.tree(fixture.json()));
+        JsonNode actual = WikidataFixtures.tree(written);
         String diff = firstDifference(expected, actual, "");
         if (diff != null) {
             return diff;
@@ -146,22 +142,6 @@ class EntityJsonRoundTripTest {
         // Canonical output is a fixed point: reading and writing it again gives the same bytes.
         byte[] rewritten = writer.toBytes(reader.readEntity(written));
         return java.util.Arrays.equals(written, rewritten) ? null : "second write differs from the first";
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode tree(byte[] json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The first path where two trees differ (objects compared by key, not order), or null. */

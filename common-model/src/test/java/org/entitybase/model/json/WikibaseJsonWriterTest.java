@@ -1,7 +1,5 @@
 package org.entitybase.model.json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.entitybase.model.entity.Entity;
 import org.entitybase.model.entity.Item;
@@ -28,7 +25,6 @@ import org.entitybase.testkit.WikidataFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WikibaseJsonWriterTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final WikibaseJsonReader reader = WikibaseJsonReader.strict();
     private final WikibaseJsonWriter writer = new WikibaseJsonWriter();
 
@@ -37,9 +33,9 @@ class WikibaseJsonWriterTest {
     void writesWikidatasKeyOrder() {
         List<String> checked = new ArrayList<>();
         for (WikidataFixtures.WikidataPair pair : WikidataFixtures.wikidataPairs()) {
-            JsonNode input = tree(pair.entity().json());
-            JsonNode output =
-                    tree(writer.toBytes(reader.readEntity(pair.entity().json())));
+            JsonNode input = WikidataFixtures.tree(pair.entity().json());
+            JsonNode output = WikidataFixtures.tree(
+                    writer.toBytes(reader.readEntity(pair.entity().json())));
             assertThat(keyOrderDifference(input, output, pair.id())).isNull();
             checked.add(pair.id());
         }
@@ -134,21 +130,5 @@ class WikibaseJsonWriterTest {
             }
         }
         return null;
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode tree(byte[] json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
