@@ -1,0 +1,83 @@
+package org.entitybase.entity.config;
+
+import java.time.Duration;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * entity-service's own settings (prefix {@code entitybase.entity}); the settings every service shares are in
+ * {@link org.entitybase.runtime.config.EntitybaseConfig}.
+ */
+@ConfigMapping(prefix = "entitybase.entity")
+public interface EntityServiceConfig {
+
+    Storage storage();
+
+    Write write();
+
+    Outbox outbox();
+
+    /** Revision packs in S3 (docs/ENTITY-STORAGE.md). */
+    interface Storage {
+        /**
+         * {@code entitybase.entity.storage.checkpoint-interval}: a revision is a checkpoint (a pack holding every
+         * object of the revision) when this many revisions have passed since the last one.
+         */
+        @WithDefault("16")
+        int checkpointInterval();
+
+        /** {@code ...pack-cache-size}: decoded packs kept in memory, by their raw bytes. */
+        @WithDefault("64M")
+        MemorySize packCacheSize();
+
+        /** {@code ...entity-cache-size}: assembled revisions kept in memory, weighed by their packs' raw bytes. */
+        @WithDefault("64M")
+        MemorySize entityCacheSize();
+
+        /** {@code ...json-cache-size}: serialized entity JSON of stored revisions, by bytes (reads copy it). */
+        @WithDefault("32M")
+        MemorySize jsonCacheSize();
+
+        /** {@code ...io-threads}: threads for blocking S3 calls and CPU-heavy work off the event loop. */
+        @WithDefault("16")
+        int ioThreads();
+    }
+
+    interface Write {
+        /** {@code entitybase.entity.write.max-entity-size}: largest request body and stored entity JSON (413). */
+        @WithDefault("4M")
+        MemorySize maxEntitySize();
+
+        /** {@code ...max-attempts}: tries of an edit without a client expectation when its head moved meanwhile. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /**
+         * {@code ...property-cache-ttl}: how long a property is known to exist without asking the database again
+         * (datatypes never change; existence can, when another instance deletes the property).
+         */
+        @WithDefault("60s")
+        Duration propertyCacheTtl();
+
+        /** {@code ...property-cache-entries}: properties whose datatype is remembered. */
+        @WithDefault("100000")
+        long propertyCacheEntries();
+    }
+
+    /** The relay from the outbox table to Kafka. */
+    interface Outbox {
+        /** {@code entitybase.entity.outbox.poll-interval}: the relay also runs right after every commit. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** {@code ...batch-size}: rows published per transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** {@code ...retention}: sent rows older than this are deleted. */
+        @WithDefault("168h")
+        Duration retention();
+    }
+}

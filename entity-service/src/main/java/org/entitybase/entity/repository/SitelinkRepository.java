@@ -1,0 +1,65 @@
+package org.entitybase.entity.repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import org.entitybase.model.id.EntityId;
+import org.entitybase.runtime.rest.ApiException;
+
+/**
+ * {@code sitelinks}: the (site, title) pairs of current item heads. The primary key makes a pair belong to at most
+ * one item; an edit that would take another item's pair fails with 409 {@code sitelink-conflict}.
+ */
+@ApplicationScoped
+public class SitelinkRepository {
+
+    static final String INSERT = "INSERT INTO sitelinks (site, title, entity_id) VALUES (?, ?, ?)";
+
+    static final String DELETE = "DELETE FROM sitelinks WHERE site = ? AND title = ? AND entity_id = ?";
+
+    /**
+     * Moves the entity's rows from {@code before} to {@code after} (site → title), touching only what changed.
+     */
+    public Uni<Void> replace(
+            SqlConnection connection, EntityId id, Map<String, String> before, Map<String, String> after) {
+        List<Tuple> removed = new ArrayList<>();
+        before.forEach((site, title) -> {
+            if (!title.equals(after.get(site))) {
+                removed.add(Tuple.of(site, title, id.value()));
+            }
+        });
+        List<Tuple> added = new ArrayList<>();
+        after.forEach((site, title) -> {
+            if (!title.equals(before.get(site))) {
+                added.add(Tuple.of(site, title, id.value()));
+            }
+        });
+        Uni<Void> deletes = removed.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(DELETE).executeBatch(removed).replaceWithVoid();
+        if (added.isEmpty()) {
+            return deletes;
+        }
+        return deletes.flatMap(ignored -> connection
+                .preparedQuery(INSERT)
+                .executeBatch(added)
+                .replaceWithVoid()
+                .onFailure(SqlErrors::isDuplicateKey)
+                .transform(failure -> new ApiException(
+                        409,
+                        "sitelink-conflict",
+                        "a sitelink of this edit belongs to another item",
+                        Map.of(
+                                "entity_id",
+                                id.value(),
+                                "detail",
+                                String.valueOf(SqlErrors.message(failure, SqlErrors.DUPLICATE_KEY))))));
+    }
+}

@@ -1,0 +1,237 @@
+package org.entitybase.entity.rest;
+
+import java.net.URI;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+
+import org.entitybase.entity.service.EditContext;
+import org.entitybase.entity.service.EntityJsonCache;
+import org.entitybase.entity.service.EntityReadService;
+import org.entitybase.entity.service.EntityReadService.RevisionView;
+import org.entitybase.entity.service.EntityWriteService;
+import org.entitybase.model.id.EntityId;
+import org.entitybase.model.id.EntityType;
+
+/** {@code /entities/**}: create, read, replace, history, delete, revert (API.md). Thin: the services do the work. */
+@Path("/entities")
+@Produces(MediaType.APPLICATION_JSON)
+public class EntityResource {
+
+    private static final int DEFAULT_HISTORY = 50;
+    private static final int MAX_HISTORY = 500;
+    private static final String COLLECTION = "{collection: items|properties|lexemes}";
+
+    private final EntityWriteService writes;
+    private final EntityReadService reads;
+    private final EntityJsonCache entityJson;
+
+    EntityResource(EntityWriteService writes, EntityReadService reads, EntityJsonCache entityJson) {
+        this.writes = writes;
+        this.reads = reads;
+        this.entityJson = entityJson;
+    }
+
+    @POST
+    @Path(COLLECTION)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> create(
+            @PathParam("collection") String collection,
+            byte[] body,
+            @HeaderParam(EditRequests.USER_ID) String userId,
+            @HeaderParam(EditRequests.EDIT_SUMMARY) String summary,
+            @Context UriInfo uri) {
+        EntityType type = EditRequests.collection(collection);
+        EditContext context = EditRequests.context(userId, summary, null, null);
+        return writes.create(type, body, context)
+                .map(result -> EntityResponses.edit(result, uri).build());
+    }
+
+    @PUT
+    @Path(COLLECTION + "/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> replace(
+            @PathParam("collection") String collection,
+            @PathParam("id") String id,
+            byte[] body,
+            @HeaderParam(EditRequests.USER_ID) String userId,
+            @HeaderParam(EditRequests.EDIT_SUMMARY) String summary,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(EditRequests.BASE_REVISION) String baseRevision,
+            @Context UriInfo uri) {
+        EntityId entityId = EditRequests.entityIdIn(EditRequests.collection(collection), id);
+        EditContext context = EditRequests.context(userId, summary, ifMatch, baseRevision);
+        return writes.replace(entityId, body, context)
+                .map(result -> EntityResponses.edit(result, uri).build());
+    }
+
+    @GET
+    @Path(COLLECTION + "/{id}")
+    public Uni<Response> getInCollection(
+            @PathParam("collection") String collection,
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context UriInfo uri) {
+        EntityId entityId = EditRequests.entityIdIn(EditRequests.collection(collection), id);
+        return current(entityId, ifNoneMatch, uri);
+    }
+
+    /**
+     * The entity now (or at {@code ?revision=}); {@code Accept} preferring RDF gets a 303 to the RDF URL, keeping
+     * {@code revision} and {@code flavor}.
+     */
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.WILDCARD) // any Accept reaches the negotiation below: RDF types get their 303
+    public Uni<Response> get(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @QueryParam("revision") String revision,
+            @QueryParam("flavor") String flavor,
+            @Context UriInfo uri) {
+        EntityId entityId = EditRequests.entityId(id);
+        String extension = RdfNegotiation.rdfExtension(accept);
+        if (extension != null) {
+            UriBuilder rdf = uri.getBaseUriBuilder().path("entities").path(entityId.value() + "." + extension);
+            if (revision != null) {
+                rdf.queryParam("revision", revision);
+            }
+            if (flavor != null) {
+                rdf.queryParam("flavor", flavor);
+            }
+            return Uni.createFrom().item(Response.seeOther(rdf.build()).build());
+        }
+        if (revision != null) {
+            return revision(entityId, EditRequests.positive(revision, "revision"), uri);
+        }
+        return current(entityId, ifNoneMatch, uri);
+    }
+
+    @GET
+    @Path("{id}/history")
+    public Uni<Response> history(
+            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        EntityId entityId = EditRequests.entityId(id);
+        int size = limit == null ? DEFAULT_HISTORY : (int) Math.min(MAX_HISTORY, EditRequests.positive(limit, "limit"));
+        Long cursor = after == null ? null : EditRequests.positive(after, "after");
+        return reads.history(entityId, cursor, size)
+                .map(page -> Response.ok(EntityResponses.history(entityId, page.revisions(), page.next()))
+                        .build());
+    }
+
+    @GET
+    @Path("{id}/revision/{revision}")
+    public Uni<Response> revision(
+            @PathParam("id") String id, @PathParam("revision") String revision, @Context UriInfo uri) {
+        return revision(EditRequests.entityId(id), EditRequests.positive(revision, "revision"), uri);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(
+            @PathParam("id") String id,
+            @HeaderParam(EditRequests.USER_ID) String userId,
+            @HeaderParam(EditRequests.EDIT_SUMMARY) String summary,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(EditRequests.BASE_REVISION) String baseRevision) {
+        EntityId entityId = EditRequests.entityId(id);
+        EditContext context = EditRequests.context(userId, summary, ifMatch, baseRevision);
+        return writes.delete(entityId, context)
+                .map(result -> EntityResponses.status(
+                                EntityResponses.object()
+                                        .put("id", entityId.value())
+                                        .put("revision_id", result.revisionId())
+                                        .put("deleted", true),
+                                result.revisionId())
+                        .build());
+    }
+
+    /** {@code {"to_revision_id": n}}: a new revision with the content of revision n (restores a deleted entity). */
+    @POST
+    @Path("{id}/revert")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> revert(
+            @PathParam("id") String id,
+            JsonNode body,
+            @HeaderParam(EditRequests.USER_ID) String userId,
+            @HeaderParam(EditRequests.EDIT_SUMMARY) String summary,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(EditRequests.BASE_REVISION) String baseRevision,
+            @Context UriInfo uri) {
+        EntityId entityId = EditRequests.entityId(id);
+        EditContext context = EditRequests.context(userId, summary, ifMatch, baseRevision);
+        long target = RequestBodies.positiveLong(body, "to_revision_id");
+        return writes.revert(entityId, target, context)
+                .map(result -> EntityResponses.edit(result, uri).build());
+    }
+
+    @POST
+    @Path("{id}/revert-redirect")
+    public Uni<Response> revertRedirect(
+            @PathParam("id") String id,
+            @HeaderParam(EditRequests.USER_ID) String userId,
+            @HeaderParam(EditRequests.EDIT_SUMMARY) String summary,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(EditRequests.BASE_REVISION) String baseRevision,
+            @Context UriInfo uri) {
+        EntityId entityId = EditRequests.entityId(id);
+        EditContext context = EditRequests.context(userId, summary, ifMatch, baseRevision);
+        return writes.revertRedirect(entityId, context)
+                .map(result -> EntityResponses.edit(result, uri).build());
+    }
+
+    private Uni<Response> current(EntityId id, String ifNoneMatch, UriInfo uri) {
+        return reads.current(id).map(head -> {
+            if (head.redirectTarget() != null) {
+                return redirectTo(head.redirectTarget(), uri);
+            }
+            if (ifNoneMatch != null && EditRequests.matchesAny(ifNoneMatch, head.revisionId())) {
+                return Response.notModified()
+                        .header(HttpHeaders.ETAG, EditRequests.etagOf(head.revisionId()))
+                        .build();
+            }
+            byte[] json = entityJson.json(head.stored(), head.revisionId(), head.createdAt());
+            return EntityResponses.json(json, head.revisionId(), head.createdAt())
+                    .build();
+        });
+    }
+
+    private Uni<Response> revision(EntityId id, long revision, UriInfo uri) {
+        return reads.revision(id, revision).map((RevisionView view) -> {
+            if (view.stored() == null) {
+                return redirectTo(view.row().redirectTarget(), uri);
+            }
+            byte[] json = entityJson.json(view.stored(), revision, view.row().createdAt());
+            return EntityResponses.json(json, revision, view.row().createdAt()).build();
+        });
+    }
+
+    /** 308: the entity is a redirect; clients follow it to the target (method and body kept). */
+    private static Response redirectTo(EntityId target, UriInfo uri) {
+        URI location = EntityResponses.entityUri(uri, target);
+        return Response.status(308)
+                .location(location)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(EntityResponses.object().put("redirect", target.value()))
+                .build();
+    }
+}

@@ -1,0 +1,85 @@
+package org.entitybase.entity.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.entitybase.entity.config.EntityServiceConfig;
+import org.entitybase.entity.storage.StoredRevision;
+import org.entitybase.model.json.WikibaseJsonWriter;
+
+/**
+ * The Wikibase JSON of stored revisions, serialized once per content and kept by bytes: a read then copies bytes
+ * instead of writing the entity again (1.5 ms for Q42). Only {@code lastrevid} and {@code modified} differ between
+ * revisions with the same content; the writer puts them right before {@code "type"}, where they are spliced in.
+ */
+@ApplicationScoped
+public class EntityJsonCache {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final WikibaseJsonWriter writer = new WikibaseJsonWriter();
+    private final Cache<String, Serialized> cache;
+
+    /** JSON without lastrevid/modified, and the byte offset of the top-level {@code "type"} member. */
+    record Serialized(byte[] json, int typeOffset) {}
+
+    EntityJsonCache(EntityServiceConfig config) {
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(config.storage().jsonCacheSize().asLongValue())
+                .<String, Serialized>weigher((key, value) -> value.json().length)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** The revision's entity JSON with its {@code lastrevid} and {@code modified}. */
+    public byte[] json(StoredRevision stored, long revisionId, Instant createdAt) {
+        Serialized serialized = cache.get(stored.address().sha256(), key -> serialize(stored));
+        return splice(serialized, revisionId, RevisionTimestamps.iso(createdAt));
+    }
+
+    private Serialized serialize(StoredRevision stored) {
+        byte[] json = writer.toBytes(stored.entity());
+        return new Serialized(json, typeOffset(json));
+    }
+
+    /** Where the top-level {@code "type"} member starts: after the page fields, if any. */
+    static int typeOffset(byte[] json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("entity JSON is not an object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                if ("type".equals(parser.currentName())) {
+                    return (int) parser.currentTokenLocation().getByteOffset();
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            throw new IllegalStateException("entity JSON without \"type\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] splice(Serialized serialized, long revisionId, String modified) {
+        byte[] fields = ("\"lastrevid\":" + revisionId + ",\"modified\":\"" + modified + "\",")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] json = serialized.json();
+        int at = serialized.typeOffset();
+        byte[] out = new byte[json.length + fields.length];
+        System.arraycopy(json, 0, out, 0, at);
+        System.arraycopy(fields, 0, out, at, fields.length);
+        System.arraycopy(json, at, out, at + fields.length, json.length - at);
+        return out;
+    }
+}

@@ -1,0 +1,748 @@
+package org.entitybase.entity.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+import org.entitybase.entity.config.EntityServiceConfig;
+import org.entitybase.entity.events.OutboxRelay;
+import org.entitybase.entity.ids.EntityIdSource;
+import org.entitybase.entity.repository.EntityHeadRepository;
+import org.entitybase.entity.repository.HeadRow;
+import org.entitybase.entity.repository.OutboxRepository;
+import org.entitybase.entity.repository.Protection;
+import org.entitybase.entity.repository.RedirectRepository;
+import org.entitybase.entity.repository.RevisionRepository;
+import org.entitybase.entity.repository.RevisionRow;
+import org.entitybase.entity.repository.SitelinkRepository;
+import org.entitybase.entity.repository.SqlErrors;
+import org.entitybase.entity.service.EditContext.ExpectationSource;
+import org.entitybase.entity.service.EntityPreparer.Mode;
+import org.entitybase.entity.storage.Pack;
+import org.entitybase.entity.storage.PackPlanner;
+import org.entitybase.entity.storage.PackStore;
+import org.entitybase.entity.storage.RevisionStore;
+import org.entitybase.entity.storage.StoredRevision;
+import org.entitybase.entity.storage.WorkerPool;
+import org.entitybase.model.content.EntitySplitter;
+import org.entitybase.model.content.SplitEntity;
+import org.entitybase.model.entity.Entity;
+import org.entitybase.model.entity.Property;
+import org.entitybase.model.error.WikibaseJsonException;
+import org.entitybase.model.event.ChangeType;
+import org.entitybase.model.hash.content.ContentAddress;
+import org.entitybase.model.id.EntityId;
+import org.entitybase.model.id.EntityType;
+import org.entitybase.model.json.WikibaseJsonReader;
+import org.entitybase.model.json.WikibaseJsonWriter;
+import org.entitybase.runtime.rest.ApiException;
+
+/**
+ * Every change of an entity (docs/ENTITY-STORAGE.md "Write path"): validate, take an id, split, PUT one pack, then
+ * one transaction that compare-and-sets the head, inserts the revision row, keeps the sitelink and redirect tables
+ * and inserts the entity_change outbox row. Commit = acknowledged; a failure before it leaves at most an orphan pack.
+ *
+ * <p>An edit whose head moved meanwhile fails with 412 ({@code If-Match}) or 409 ({@code X-Base-Revision-ID}) when
+ * the client stated what it edits; otherwise it is re-applied to the new head, so concurrent edits of different parts
+ * all land.
+ */
+@ApplicationScoped
+public class EntityWriteService implements EntityEditor {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(2);
+    private static final Duration MAX_BACKOFF = Duration.ofMillis(100);
+
+    private final Pool pool;
+    private final EntityHeadRepository heads;
+    private final RevisionRepository revisions;
+    private final RedirectRepository redirects;
+    private final OutboxRepository outbox;
+    private final SitelinkRepository sitelinks;
+    private final RevisionStore contents;
+    private final PackStore packs;
+    private final WorkerPool workers;
+    private final EntityIdSource ids;
+    private final PropertyDatatypes datatypes;
+    private final OutboxRelay relay;
+    private final List<WriteStageHook> hooks;
+    private final PackPlanner planner;
+    private final long maxEntityBytes;
+    private final int maxAttempts;
+    private final Timer prepareTimer;
+    private final Timer storeTimer;
+    private final Timer commitTimer;
+    private final EntityEditQueue queue = new EntityEditQueue();
+    private final EntitySplitter splitter = new EntitySplitter();
+    private final WikibaseJsonWriter writer = new WikibaseJsonWriter();
+
+    EntityWriteService(
+            Pool pool,
+            EntityHeadRepository heads,
+            RevisionRepository revisions,
+            RedirectRepository redirects,
+            OutboxRepository outbox,
+            SitelinkRepository sitelinks,
+            RevisionStore contents,
+            PackStore packs,
+            WorkerPool workers,
+            EntityIdSource ids,
+            PropertyDatatypes datatypes,
+            OutboxRelay relay,
+            Instance<WriteStageHook> hooks,
+            EntityServiceConfig config,
+            MeterRegistry registry) {
+        this.pool = pool;
+        this.heads = heads;
+        this.revisions = revisions;
+        this.redirects = redirects;
+        this.outbox = outbox;
+        this.sitelinks = sitelinks;
+        this.contents = contents;
+        this.packs = packs;
+        this.workers = workers;
+        this.ids = ids;
+        this.datatypes = datatypes;
+        this.relay = relay;
+        this.hooks = hooks.stream().toList(); // none in production; tests add one
+        this.planner = new PackPlanner(config.storage().checkpointInterval());
+        this.maxEntityBytes = config.write().maxEntitySize().asLongValue();
+        this.maxAttempts = Math.max(1, config.write().maxAttempts());
+        this.prepareTimer = stageTimer(registry, "prepare");
+        this.storeTimer = stageTimer(registry, "store");
+        this.commitTimer = stageTimer(registry, "commit");
+    }
+
+    // ---------------------------------------------------------------- operations
+
+    /** A new entity of {@code type} from a client's JSON (no {@code id}: the service assigns one). */
+    public Uni<EditResult> create(EntityType type, byte[] body, EditContext context) {
+        return parse(body, type, WikibaseJsonReader.strict()).flatMap(entity -> {
+            if (entity.id() != null) {
+                throw new ApiException(
+                        400,
+                        "id-not-allowed",
+                        "a new entity gets its id from the service: leave out \"id\"",
+                        Map.of("path", "id"));
+            }
+            return ids.next(type)
+                    .flatMap(id -> writeContent(id, null, entity, context, ChangeType.CREATE, Mode.CLIENT));
+        });
+    }
+
+    /**
+     * Existing Wikibase JSON under its own id (dumps, fixtures, other wikis): created if new, else a new revision of
+     * it. The id is reserved so the id source never hands it out. A mass edit (refused on mass_edit_protected).
+     */
+    public Uni<EditResult> importEntity(byte[] body, EditContext context) {
+        EditContext mass = new EditContext(
+                context.userId(), context.summary(), context.expectedRevision(), context.expectationSource(), true);
+        return parse(body, null, WikibaseJsonReader.lenient()).flatMap(entity -> {
+            EntityId id = entity.id();
+            if (id == null) {
+                throw new ApiException(
+                        400,
+                        "missing-field",
+                        "an imported entity keeps its id: \"id\" is required",
+                        Map.of("path", "id"));
+            }
+            if (id.type() != EntityType.ITEM && id.type() != EntityType.PROPERTY && id.type() != EntityType.LEXEME) {
+                throw new ApiException(
+                        400,
+                        "unsupported-entity-type",
+                        "only items, properties and lexemes can be imported",
+                        Map.of("path", "type"));
+            }
+            return ids.reserveUpTo(id)
+                    .flatMap(reserved -> heads.find(pool, id))
+                    .flatMap(existing -> existing == null
+                            ? writeContent(id, null, entity, mass, ChangeType.CREATE, Mode.IMPORT)
+                            : change(id, mass, base -> {
+                                requireLive(base.head());
+                                return writeContent(id, base, entity, mass, ChangeType.EDIT, Mode.IMPORT);
+                            }));
+        });
+    }
+
+    /** {@code PUT}: the entity becomes the client's JSON (whose {@code id}, if given, must be {@code id}). */
+    public Uni<EditResult> replace(EntityId id, byte[] body, EditContext context) {
+        return parse(body, id.type(), WikibaseJsonReader.strict()).flatMap(entity -> {
+            if (entity.id() != null && !entity.id().equals(id)) {
+                throw new ApiException(
+                        400,
+                        "entity-id-mismatch",
+                        "the body is entity " + entity.id() + ", the path " + id,
+                        Map.of("path", "id", "id", id.value()));
+            }
+            return edit(id, context, current -> entity);
+        });
+    }
+
+    @Override
+    public Uni<EditResult> edit(EntityId id, EditContext context, UnaryOperator<Entity> change) {
+        return change(id, context, base -> {
+            requireLive(base.head());
+            Entity changed = change.apply(base.current().entity());
+            return writeContent(id, base, changed, context, ChangeType.EDIT, Mode.CLIENT);
+        });
+    }
+
+    /** A tombstone revision: the entity reads as 410 from now on; its history stays readable. */
+    public Uni<EditResult> delete(EntityId id, EditContext context) {
+        return change(id, context, base -> {
+            HeadRow head = base.head();
+            if (head.deleted()) {
+                throw EntityErrors.deleted(id);
+            }
+            boolean live = !head.isRedirect();
+            Commit commit = new Commit(
+                    id,
+                    head.revisionId() + 1,
+                    head.revisionId(),
+                    ChangeType.DELETE,
+                    context,
+                    head.content(),
+                    head.checkpoint(),
+                    head.checkpointRevisionId(),
+                    null,
+                    head.size(),
+                    true,
+                    null,
+                    head.isRedirect(),
+                    null,
+                    live ? EntityPreparer.sitelinkTitles(base.current().entity()) : Map.of(),
+                    Map.of(),
+                    live ? base.current().statements() : Set.of(),
+                    Set.of());
+            return commit(commit).map(at -> {
+                if (id.type() == EntityType.PROPERTY) {
+                    datatypes.forget(id.value());
+                }
+                return new EditResult(null, commit.revisionId(), false, false);
+            });
+        });
+    }
+
+    /** A new revision with the content of {@code toRevisionId}; restores a deleted entity (change type undelete). */
+    public Uni<EditResult> revert(EntityId id, long toRevisionId, EditContext context) {
+        return change(id, context, base -> {
+            HeadRow head = base.head();
+            if (head.isRedirect()) {
+                throw EntityErrors.redirected(id, head.redirectTarget());
+            }
+            return revisions.find(pool, id, toRevisionId).flatMap(target -> {
+                if (target == null) {
+                    throw EntityErrors.revisionNotFound(id, toRevisionId);
+                }
+                if (!target.hasContent()) {
+                    throw EntityErrors.unprocessable(
+                            "revision-not-revertible",
+                            "revision " + toRevisionId + " is a "
+                                    + target.changeType().jsonName() + " and has no content of its own",
+                            Map.of("id", id.value(), "revision_id", toRevisionId));
+                }
+                if (!head.deleted() && target.content().equals(head.content())) {
+                    return Uni.createFrom().item(nullEdit(base));
+                }
+                return contents.load(target.content(), target.checkpoint())
+                        .flatMap(restored -> restore(
+                                base,
+                                target.content(),
+                                target.checkpoint(),
+                                target.checkpointRevisionId(),
+                                target.size(),
+                                restored,
+                                head.deleted() ? ChangeType.UNDELETE : ChangeType.REVERT,
+                                context));
+            });
+        });
+    }
+
+    /** {@code from} becomes a redirect to {@code to} (same type, existing, not itself a redirect). */
+    public Uni<EditResult> redirect(EntityId from, EntityId to, EditContext context) {
+        if (from.equals(to)) {
+            throw EntityErrors.unprocessable(
+                    "invalid-redirect", "an entity cannot redirect to itself", Map.of("from", from.value()));
+        }
+        if (from.type() != to.type()) {
+            throw EntityErrors.unprocessable(
+                    "redirect-type-mismatch",
+                    "a redirect joins two entities of one type, not " + from + " and " + to,
+                    Map.of("from", from.value(), "to", to.value()));
+        }
+        return change(from, context, base -> {
+            HeadRow head = base.head();
+            if (head.deleted()) {
+                throw EntityErrors.deleted(from);
+            }
+            if (head.isRedirect()) {
+                if (head.redirectTarget().equals(to)) {
+                    return Uni.createFrom().item(new EditResult(null, head.revisionId(), false, true));
+                }
+                throw EntityErrors.redirected(from, head.redirectTarget());
+            }
+            return heads.find(pool, to).flatMap(target -> {
+                if (target == null) {
+                    throw EntityErrors.notFound(to);
+                }
+                if (target.deleted()) {
+                    throw EntityErrors.deleted(to);
+                }
+                if (target.isRedirect()) {
+                    throw new ApiException(
+                            409,
+                            "redirect-chain",
+                            to + " is itself a redirect to " + target.redirectTarget(),
+                            Map.of(
+                                    "to",
+                                    to.value(),
+                                    "redirect_target",
+                                    target.redirectTarget().value()));
+                }
+                Commit commit = new Commit(
+                        from,
+                        head.revisionId() + 1,
+                        head.revisionId(),
+                        ChangeType.REDIRECT,
+                        context,
+                        head.content(),
+                        head.checkpoint(),
+                        head.checkpointRevisionId(),
+                        null,
+                        head.size(),
+                        false,
+                        to,
+                        false,
+                        null,
+                        EntityPreparer.sitelinkTitles(base.current().entity()),
+                        Map.of(),
+                        base.current().statements(),
+                        Set.of());
+                return commit(commit).map(at -> {
+                    if (from.type() == EntityType.PROPERTY) {
+                        datatypes.forget(from.value());
+                    }
+                    return new EditResult(null, commit.revisionId(), false, false);
+                });
+            });
+        });
+    }
+
+    /** Undoes a redirect: the entity gets back the content it had before (change type unredirect). */
+    public Uni<EditResult> revertRedirect(EntityId id, EditContext context) {
+        return change(id, context, base -> {
+            HeadRow head = base.head();
+            if (head.deleted()) {
+                throw EntityErrors.deleted(id);
+            }
+            if (!head.isRedirect()) {
+                throw new ApiException(409, "not-a-redirect", id + " is not a redirect", Map.of("id", id.value()));
+            }
+            // a redirect revision keeps the content of its parent: that is what comes back
+            return restore(
+                    base,
+                    head.content(),
+                    head.checkpoint(),
+                    head.checkpointRevisionId(),
+                    head.size(),
+                    base.current(),
+                    ChangeType.UNREDIRECT,
+                    context);
+        });
+    }
+
+    // ---------------------------------------------------------------- stages
+
+    /** What an edit starts from: the head (with its protection) and its content. */
+    private record Base(HeadRow head, Protection protection, StoredRevision current) {}
+
+    /** Everything one revision's commit writes. */
+    private record Commit(
+            EntityId id,
+            long revisionId,
+            Long parentRevisionId,
+            ChangeType changeType,
+            EditContext context,
+            ContentAddress content,
+            ContentAddress checkpoint,
+            long checkpointRevisionId,
+            Pack pack,
+            int size,
+            boolean deleted,
+            EntityId redirectTarget,
+            boolean clearsRedirect,
+            String datatype,
+            Map<String, String> sitelinksBefore,
+            Map<String, String> sitelinksAfter,
+            Set<String> statementsBefore,
+            Set<String> statementsAfter) {}
+
+    /** A stored entity ready to commit. */
+    private record Prepared(Entity entity, SplitEntity split, int size) {}
+
+    /** Where a revision's content lives: an existing pack ({@code pack} null) or one to PUT. */
+    private record Placement(ContentAddress content, ContentAddress checkpoint, long checkpointRevisionId, Pack pack) {}
+
+    /** The head moved between read and compare-and-set. */
+    private static final class HeadMoved extends RuntimeException {
+        HeadMoved() {
+            super("the head moved", null, false, false);
+        }
+    }
+
+    /**
+     * Runs {@code attempt} on the current head of {@code id}, after any other edit of {@code id} in this instance
+     * (see {@link EntityEditQueue}); when the head moves before the commit anyway (another instance, a deadlock), it
+     * runs again on the new head, unless the client stated the revision it edits: then 412/409.
+     */
+    private Uni<EditResult> change(EntityId id, EditContext context, Function<Base, Uni<EditResult>> attempt) {
+        Uni<EditResult> retried = Uni.createFrom()
+                .deferred(() -> loadBase(id, context).flatMap(base -> attempt.apply(base)))
+                .onFailure(failure -> (failure instanceof HeadMoved && context.expectedRevision() == null)
+                        || SqlErrors.isTransient(failure))
+                .retry()
+                .withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
+                .withJitter(0.5)
+                .atMost(maxAttempts - 1L)
+                .onFailure(HeadMoved.class)
+                .transform(failure -> context.expectedRevision() != null
+                        ? expectationFailed(id, context, null)
+                        : new ApiException(
+                                409,
+                                "edit-conflict",
+                                "entity " + id + " kept changing during this edit; try again",
+                                Map.of("id", id.value(), "attempts", maxAttempts)));
+        return WorkerPool.onCallerContext(queue.enqueue(id, () -> retried));
+    }
+
+    private Uni<Base> loadBase(EntityId id, EditContext context) {
+        return heads.findForEdit(pool, id).flatMap(found -> {
+            if (found == null) {
+                throw EntityErrors.notFound(id);
+            }
+            HeadRow head = found.head();
+            if (context.expectedRevision() != null && context.expectedRevision() != head.revisionId()) {
+                throw expectationFailed(id, context, head.revisionId());
+            }
+            checkProtection(id, found.protection(), context);
+            return contents.load(head.content(), head.checkpoint())
+                    .map(current -> new Base(head, found.protection(), current));
+        });
+    }
+
+    /** A new content revision of {@code id} from {@code proposed}; {@code base} is null for a create. */
+    private Uni<EditResult> writeContent(
+            EntityId id, Base base, Entity proposed, EditContext context, ChangeType changeType, Mode mode) {
+        if (proposed.type() != id.type()) {
+            throw new ApiException(
+                    400,
+                    "entity-type-mismatch",
+                    "entity " + id + " is a " + id.type().jsonName() + ", not a "
+                            + proposed.type().jsonName(),
+                    Map.of("path", "type"));
+        }
+        Set<String> properties = EntityPreparer.referencedProperties(proposed);
+        return datatypes
+                .of(properties)
+                .flatMap(known -> timed(prepareTimer, workers.run(() -> prepare(id, proposed, known, mode))))
+                .flatMap(prepared -> {
+                    HeadRow head = base == null ? null : base.head();
+                    if (head != null) {
+                        checkDatatypeUnchanged(head, prepared.entity());
+                        if (isLive(head) && prepared.split().revision().equals(head.content())) {
+                            return Uni.createFrom().item(nullEdit(base));
+                        }
+                    }
+                    long revisionId = head == null ? 1 : head.revisionId() + 1;
+                    boolean live = head != null && isLive(head);
+                    return place(id, head, prepared.split(), revisionId).flatMap(placement -> {
+                        StoredRevision stored = contents.remember(prepared.split(), prepared.entity());
+                        Commit commit = new Commit(
+                                id,
+                                revisionId,
+                                head == null ? null : head.revisionId(),
+                                changeType,
+                                context,
+                                placement.content(),
+                                placement.checkpoint(),
+                                placement.checkpointRevisionId(),
+                                placement.pack(),
+                                prepared.size(),
+                                false,
+                                null,
+                                false,
+                                prepared.entity() instanceof Property p ? p.datatype() : null,
+                                live
+                                        ? EntityPreparer.sitelinkTitles(
+                                                base.current().entity())
+                                        : Map.of(),
+                                EntityPreparer.sitelinkTitles(prepared.entity()),
+                                live ? base.current().statements() : Set.of(),
+                                stored.statements());
+                        return commit(commit).map(at -> {
+                            if (commit.datatype() != null) {
+                                datatypes.remember(id.value(), commit.datatype());
+                            }
+                            return new EditResult(
+                                    withRevision(prepared.entity(), revisionId, at), revisionId, head == null, false);
+                        });
+                    });
+                });
+    }
+
+    /** A revision whose content exists already (revert, undelete, unredirect): no split, no PUT. */
+    private Uni<EditResult> restore(
+            Base base,
+            ContentAddress content,
+            ContentAddress checkpoint,
+            long checkpointRevisionId,
+            int size,
+            StoredRevision restored,
+            ChangeType changeType,
+            EditContext context) {
+        HeadRow head = base.head();
+        boolean live = isLive(head);
+        Commit commit = new Commit(
+                head.id(),
+                head.revisionId() + 1,
+                head.revisionId(),
+                changeType,
+                context,
+                content,
+                checkpoint,
+                checkpointRevisionId,
+                null,
+                size,
+                false,
+                null,
+                head.isRedirect(),
+                null,
+                live ? EntityPreparer.sitelinkTitles(base.current().entity()) : Map.of(),
+                EntityPreparer.sitelinkTitles(restored.entity()),
+                live ? base.current().statements() : Set.of(),
+                restored.statements());
+        return commit(commit).map(at -> {
+            if (restored.entity() instanceof Property p) {
+                datatypes.remember(head.id().value(), p.datatype());
+            }
+            return new EditResult(
+                    withRevision(restored.entity(), commit.revisionId(), at), commit.revisionId(), false, false);
+        });
+    }
+
+    private Uni<Entity> parse(byte[] body, EntityType type, WikibaseJsonReader reader) {
+        if (body == null || body.length == 0) {
+            throw new ApiException(400, "missing-body", "the request needs an entity JSON body");
+        }
+        if (body.length > maxEntityBytes) {
+            throw EntityErrors.tooLarge(body.length, maxEntityBytes);
+        }
+        return workers.run(() -> {
+            try {
+                return reader.readEntity(body, type);
+            } catch (WikibaseJsonException e) {
+                throw EntityErrors.invalidJson(e);
+            }
+        });
+    }
+
+    /** CPU-heavy: runs on the worker pool. */
+    private Prepared prepare(EntityId id, Entity proposed, Map<String, String> known, Mode mode) {
+        Entity entity = EntityPreparer.prepare(proposed, id, known, mode);
+        int size = writer.toBytes(entity).length;
+        if (size > maxEntityBytes) {
+            throw EntityErrors.tooLarge(size, maxEntityBytes);
+        }
+        return new Prepared(entity, splitter.split(entity), size);
+    }
+
+    /**
+     * Where the new revision's content goes: the pack of an earlier revision with the very same content (a pack key
+     * is never written with different bytes), else a new pack, delta or checkpoint.
+     */
+    private Uni<Placement> place(EntityId id, HeadRow head, SplitEntity split, long revisionId) {
+        if (head == null) {
+            Pack pack = planner.plan(split, revisionId, null, 0);
+            return Uni.createFrom().item(new Placement(pack.revision(), pack.revision(), revisionId, pack));
+        }
+        return revisions.findByContent(pool, id, split.revision()).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom()
+                        .item(new Placement(
+                                existing.content(), existing.checkpoint(), existing.checkpointRevisionId(), null));
+            }
+            return packs.get(head.checkpoint()).map(checkpoint -> {
+                Pack pack = planner.plan(split, revisionId, checkpoint, head.checkpointRevisionId());
+                long checkpointRevision = pack.isCheckpoint() ? revisionId : head.checkpointRevisionId();
+                return new Placement(pack.revision(), pack.checkpointOrSelf(), checkpointRevision, pack);
+            });
+        });
+    }
+
+    /** PUT the pack (if new), then the one transaction; the item is the commit time. */
+    private Uni<Instant> commit(Commit commit) {
+        Uni<Void> stored =
+                commit.pack() == null ? Uni.createFrom().voidItem() : timed(storeTimer, packs.put(commit.pack()));
+        return stored.invoke(() -> hooks.forEach(hook -> hook.packStored(commit.id(), commit.content())))
+                .flatMap(ignored ->
+                        timed(commitTimer, pool.withTransaction(connection -> inTransaction(connection, commit))))
+                .invoke(relay::wake);
+    }
+
+    private Uni<Instant> inTransaction(SqlConnection connection, Commit c) {
+        Instant at = RevisionTimestamps.now();
+        EditContext context = c.context();
+        RevisionRow row = new RevisionRow(
+                c.id(),
+                c.revisionId(),
+                c.parentRevisionId(),
+                c.content(),
+                c.checkpoint(),
+                c.checkpointRevisionId(),
+                context.userId(),
+                context.summary() == null ? "" : context.summary(),
+                c.changeType(),
+                c.redirectTarget(),
+                at,
+                c.size());
+        // the head first: a concurrent edit of the same entity waits here and then finds the head moved
+        Uni<Void> head = c.parentRevisionId() == null
+                ? heads.insert(connection, c.id(), c.revisionId(), c.datatype(), at)
+                        .onFailure(SqlErrors::isDuplicateKey)
+                        .transform(failure -> new ApiException(
+                                409,
+                                "entity-exists",
+                                "entity " + c.id() + " exists already",
+                                Map.of("id", c.id().value())))
+                : heads.compareAndSet(
+                                connection,
+                                c.id(),
+                                c.parentRevisionId(),
+                                c.revisionId(),
+                                c.deleted(),
+                                c.redirectTarget(),
+                                at)
+                        .invoke(moved -> {
+                            if (!moved) {
+                                throw new HeadMoved();
+                            }
+                        })
+                        .replaceWithVoid();
+        String event = EntityChangeEvents.payload(
+                EntityChangeEvents.of(row, c.id().type(), c.statementsBefore(), c.statementsAfter()));
+        return head.flatMap(ignored -> revisions.insert(connection, row))
+                .flatMap(ignored -> redirectRow(connection, c, at))
+                .flatMap(ignored -> sitelinks.replace(connection, c.id(), c.sitelinksBefore(), c.sitelinksAfter()))
+                .flatMap(ignored -> outbox.insert(connection, c.id().value(), event, at))
+                .replaceWith(at);
+    }
+
+    private Uni<Void> redirectRow(SqlConnection connection, Commit c, Instant at) {
+        if (c.redirectTarget() != null) {
+            return redirects.set(connection, c.id(), c.redirectTarget(), c.revisionId(), at);
+        }
+        return c.clearsRedirect()
+                ? redirects.remove(connection, c.id())
+                : Uni.createFrom().voidItem();
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    /** {@code entitybase_entity_write_stage_seconds{stage}}: where a write spends its time. */
+    private static Timer stageTimer(MeterRegistry registry, String stage) {
+        return Timer.builder("entitybase.entity.write.stage")
+                .description(
+                        "time of one stage of an entity write: prepare (validate, hash, split), store (pack PUT), commit")
+                .tag("stage", stage)
+                .publishPercentiles(0.5, 0.9, 0.99)
+                .register(registry);
+    }
+
+    private static <T> Uni<T> timed(Timer timer, Uni<T> stage) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return stage.onItemOrFailure().invoke(() -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+        });
+    }
+
+    private static boolean isLive(HeadRow head) {
+        return !head.deleted() && !head.isRedirect();
+    }
+
+    private static void requireLive(HeadRow head) {
+        if (head.deleted()) {
+            throw EntityErrors.deleted(head.id());
+        }
+        if (head.isRedirect()) {
+            throw EntityErrors.redirected(head.id(), head.redirectTarget());
+        }
+    }
+
+    private static void checkProtection(EntityId id, Protection protection, EditContext context) {
+        if (protection.locked()) {
+            throw new ApiException(423, "entity-locked", id + " is locked: no edits", Map.of("id", id.value()));
+        }
+        if (protection.massEditProtected() && context.massEdit()) {
+            throw new ApiException(
+                    423,
+                    "mass-edit-protected",
+                    id + " is protected from batch and import edits",
+                    Map.of("id", id.value()));
+        }
+        if (protection.semiProtected() && context.userId() == 0) {
+            throw new ApiException(
+                    403,
+                    "semi-protected",
+                    id + " is semi-protected: anonymous users cannot edit it",
+                    Map.of("id", id.value()));
+        }
+    }
+
+    private static void checkDatatypeUnchanged(HeadRow head, Entity entity) {
+        if (head.datatype() != null
+                && entity instanceof Property p
+                && !head.datatype().equals(p.datatype())) {
+            throw EntityErrors.unprocessable(
+                    "datatype-immutable",
+                    "property " + head.id() + " has datatype " + head.datatype() + " for good",
+                    Map.of("path", "datatype", "datatype", head.datatype()));
+        }
+    }
+
+    private static ApiException expectationFailed(EntityId id, EditContext context, Long current) {
+        Map<String, Object> details = current == null
+                ? Map.of("id", id.value(), "expected_revision_id", context.expectedRevision())
+                : Map.of("id", id.value(), "expected_revision_id", context.expectedRevision(), "revision_id", current);
+        String message = "entity " + id + " is no longer at revision " + context.expectedRevision();
+        return context.expectationSource() == ExpectationSource.IF_MATCH
+                ? new ApiException(412, "precondition-failed", message, details)
+                : new ApiException(409, "edit-conflict", message, details);
+    }
+
+    private EditResult nullEdit(Base base) {
+        HeadRow head = base.head();
+        return new EditResult(
+                withRevision(base.current().entity(), head.revisionId(), head.createdAt()),
+                head.revisionId(),
+                false,
+                true);
+    }
+
+    /** The entity as clients see it: with the revision's {@code lastrevid} and {@code modified}. */
+    static Entity withRevision(Entity entity, long revisionId, Instant createdAt) {
+        return entity.withPage(entity.page().withRevision(revisionId, RevisionTimestamps.iso(createdAt)));
+    }
+}

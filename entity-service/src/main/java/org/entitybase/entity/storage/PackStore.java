@@ -1,0 +1,155 @@
+package org.entitybase.entity.storage;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+import org.entitybase.entity.config.EntityServiceConfig;
+import org.entitybase.model.hash.content.ContentAddress;
+import org.entitybase.runtime.config.EntitybaseConfig;
+import org.entitybase.runtime.rest.ApiException;
+
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Revision packs in the revisions bucket, behind a cache bounded by bytes. Packs are immutable, so a cached pack
+ * never goes stale; concurrent misses on one pack share a single GET. Every S3 request is counted in
+ * {@code entitybase_s3_requests_total{op=get|put}} (the storage benchmark reads it).
+ */
+@ApplicationScoped
+public class PackStore {
+
+    /** Micrometer name of the S3 request counter (Prometheus: {@code entitybase_s3_requests_total}). */
+    public static final String S3_REQUESTS = "entitybase.s3.requests";
+
+    /**
+     * A pack is a gzip file. Not sent as {@code Content-Encoding: gzip}: HTTP layers may then inflate it on the way
+     * in or out (s3proxy's Jetty drops small gzip-encoded PUTs), and the stored bytes must be exactly the pack's.
+     */
+    private static final String CONTENT_TYPE = "application/gzip";
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
+    private final S3Client s3;
+    private final String bucket;
+    private final WorkerPool workers;
+    private final AsyncCache<String, Pack> cache;
+    private final Counter gets;
+    private final Counter puts;
+
+    PackStore(
+            S3Client s3,
+            EntitybaseConfig config,
+            EntityServiceConfig entityConfig,
+            WorkerPool workers,
+            MeterRegistry registry) {
+        this.s3 = s3;
+        this.bucket = config.s3().revisionsBucket();
+        this.workers = workers;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(entityConfig.storage().packCacheSize().asLongValue())
+                .<String, Pack>weigher((key, pack) -> (int) Math.min(Integer.MAX_VALUE, pack.rawBytes()))
+                .executor(Runnable::run)
+                .buildAsync();
+        this.gets = counter(registry, "get");
+        this.puts = counter(registry, "put");
+    }
+
+    private static Counter counter(MeterRegistry registry, String op) {
+        return Counter.builder(S3_REQUESTS)
+                .description("S3 requests made by the entity pack store")
+                .tag("op", op)
+                .register(registry);
+    }
+
+    /** The pack named by {@code revision}: from the cache, else one GET. */
+    public Uni<Pack> get(ContentAddress revision) {
+        CompletableFuture<Pack> pack = cache.get(
+                revision.sha256(),
+                (key, executor) -> CompletableFuture.supplyAsync(() -> fetch(revision), workers.executor()));
+        if (pack.isDone() && !pack.isCompletedExceptionally()) {
+            return Uni.createFrom().item(pack.join()); // warm: no thread hop
+        }
+        return WorkerPool.onCallerContext(Uni.createFrom()
+                .completionStage(pack)
+                .onFailure(CompletionException.class)
+                .transform(Throwable::getCause));
+    }
+
+    /** Encodes and PUTs the pack (idempotent: same pack, same bytes, same key), then caches it. */
+    public Uni<Void> put(Pack pack) {
+        return workers.run(() -> {
+            byte[] bytes = PackCodec.encode(pack);
+            try {
+                puts.increment();
+                s3.putObject(
+                        b -> b.bucket(bucket)
+                                .key(pack.key())
+                                .contentType(CONTENT_TYPE)
+                                .contentLength((long) bytes.length)
+                                .metadata(Map.of(
+                                        "checkpoint", pack.checkpointOrSelf().sha256())),
+                        RequestBody.fromBytes(bytes));
+            } catch (SdkClientException | S3Exception e) {
+                throw unavailable("storing revision " + pack.revision().sha256(), e);
+            }
+            cache.put(pack.revision().sha256(), CompletableFuture.completedFuture(pack));
+            return null;
+        });
+    }
+
+    /** Total S3 GETs and PUTs of this store since start, for benchmarks. */
+    public long getRequests() {
+        return (long) gets.count();
+    }
+
+    public long putRequests() {
+        return (long) puts.count();
+    }
+
+    /** Forgets every cached pack (benchmarks measure cold reads with it). */
+    public void invalidateCache() {
+        cache.synchronous().invalidateAll();
+    }
+
+    private Pack fetch(ContentAddress revision) {
+        byte[] bytes;
+        try {
+            gets.increment();
+            bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(Pack.keyOf(revision)))
+                    .asByteArrayUnsafe();
+        } catch (NoSuchKeyException e) {
+            // a committed revision always has its pack: this is lost data, not a client error
+            throw new IllegalStateException("revision pack " + revision.sha256() + " is missing from S3", e);
+        } catch (SdkClientException | S3Exception e) {
+            throw unavailable("reading revision " + revision.sha256(), e);
+        }
+        Pack pack = PackCodec.decode(bytes);
+        if (!pack.revision().equals(revision)) {
+            throw new IllegalStateException("pack " + revision.sha256() + " holds revision " + pack.revision());
+        }
+        return pack;
+    }
+
+    private static ApiException unavailable(String what, Exception cause) {
+        // ApiException carries no cause: keep the SDK's own story in the log
+        Log.warnf(cause, "S3 failed while %s", what);
+        return new ApiException(
+                503, "storage-unavailable", "object storage is not available (" + what + ")", Map.of(), RETRY_AFTER);
+    }
+}
