@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -23,23 +24,37 @@ final class ServerProcess {
     private final Path log;
     private final int port;
     private final Duration startTimeout;
+    private final Map<String, String> environment;
     private Process process;
 
     ServerProcess(String name, List<String> command, Path log, int port, Duration startTimeout) {
+        this(name, command, log, port, startTimeout, Map.of());
+    }
+
+    /** {@code environment} is added to this JVM's own. */
+    ServerProcess(
+            String name,
+            List<String> command,
+            Path log,
+            int port,
+            Duration startTimeout,
+            Map<String, String> environment) {
         this.name = name;
         this.command = List.copyOf(command);
         this.log = log;
         this.port = port;
         this.startTimeout = startTimeout;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Starts the process and returns once {@code port} accepts connections. */
     void start() {
         try {
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
