@@ -14,6 +14,8 @@ public class TestRunnerPropertiesCustomizer implements SmallRyeConfigBuilderCust
 
     @Override
     public void configBuilder(SmallRyeConfigBuilder builder) {
-        builder.withMappingIgnore("entitybase.shared").withMappingIgnore("entitybase.stack");
+        builder.withMappingIgnore("entitybase.shared")
+                .withMappingIgnore("entitybase.stack")
+                .withMappingIgnore("entitybase.service-jars");
     }
 }

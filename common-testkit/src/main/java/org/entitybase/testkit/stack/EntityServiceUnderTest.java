@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,6 +34,11 @@ public final class EntityServiceUnderTest implements AutoCloseable {
 
     /** {@code label}: letters, digits and {@code _}; names the databases and the topic. */
     public static EntityServiceUnderTest start(String label) {
+        return start(label, Map.of());
+    }
+
+    /** As {@link #start(String)}, with more environment for entity-service (e.g. its cache sizes). */
+    public static EntityServiceUnderTest start(String label, Map<String, String> entityServiceEnvironment) {
         String name = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         String idsDatabase = "entitybase_test_" + name + "_ids";
         String entityDatabase = "entitybase_test_" + name + "_entity";
@@ -41,18 +47,18 @@ public final class EntityServiceUnderTest implements AutoCloseable {
         String topic = "entitybase.it." + name + "." + System.currentTimeMillis() + ".entity_change";
         ServiceJar allocator = ServiceJar.start("id-allocator", Map.of("VITESS_DATABASE", idsDatabase));
         try {
-            ServiceJar entityService = ServiceJar.start(
-                    "entity-service",
-                    Map.of(
-                            "VITESS_DATABASE",
-                            entityDatabase,
-                            "ID_ALLOCATOR_URL",
-                            allocator.baseUrl(),
-                            "KAFKA_ENTITY_CHANGE_TOPIC",
-                            topic,
-                            // relay quickly: tests wait for the consumer, not for the poll
-                            "ENTITYBASE_ENTITY_OUTBOX_POLL_INTERVAL",
-                            "100ms"));
+            Map<String, String> environment = new HashMap<>(Map.of(
+                    "VITESS_DATABASE",
+                    entityDatabase,
+                    "ID_ALLOCATOR_URL",
+                    allocator.baseUrl(),
+                    "KAFKA_ENTITY_CHANGE_TOPIC",
+                    topic,
+                    // relay quickly: tests wait for the consumer, not for the poll
+                    "ENTITYBASE_ENTITY_OUTBOX_POLL_INTERVAL",
+                    "100ms"));
+            environment.putAll(entityServiceEnvironment);
+            ServiceJar entityService = ServiceJar.start("entity-service", environment);
             return new EntityServiceUnderTest(topic, allocator, entityService);
         } catch (RuntimeException e) {
             allocator.close();

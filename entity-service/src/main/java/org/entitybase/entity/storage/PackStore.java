@@ -77,11 +77,30 @@ public class PackStore {
                 .register(registry);
     }
 
-    /** The pack named by {@code revision}: from the cache, else one GET. */
+    /**
+     * The pack named by {@code revision}: from the cache, else one GET. A delta pack is decoded with its checkpoint's
+     * pack (fetched the same way, once, however many deltas wait for it); callers that know the checkpoint ask for
+     * both at once, so a cold read is two GETs in parallel.
+     */
     public Uni<Pack> get(ContentAddress revision) {
-        CompletableFuture<Pack> pack = cache.get(
+        return onCaller(future(revision));
+    }
+
+    private CompletableFuture<Pack> future(ContentAddress revision) {
+        return cache.get(
                 revision.sha256(),
-                (key, executor) -> CompletableFuture.supplyAsync(() -> fetch(revision), workers.executor()));
+                (key, executor) -> CompletableFuture.supplyAsync(() -> fetch(revision), workers.executor())
+                        .thenCompose(bytes -> {
+                            ContentAddress checkpoint = PackCodec.checkpointOf(bytes);
+                            if (checkpoint == null) {
+                                return CompletableFuture.completedFuture(decode(revision, bytes, null));
+                            }
+                            return future(checkpoint)
+                                    .thenApplyAsync(base -> decode(revision, bytes, base), workers.executor());
+                        }));
+    }
+
+    private static Uni<Pack> onCaller(CompletableFuture<Pack> pack) {
         if (pack.isDone() && !pack.isCompletedExceptionally()) {
             return Uni.createFrom().item(pack.join()); // warm: no thread hop
         }
@@ -91,10 +110,18 @@ public class PackStore {
                 .transform(Throwable::getCause));
     }
 
-    /** Encodes and PUTs the pack (idempotent: same pack, same bytes, same key), then caches it. */
+    /**
+     * Encodes and PUTs the pack (idempotent: same pack, same bytes, same key), then caches it. A delta pack is encoded
+     * against its checkpoint's pack, which the write path has just read (a cache hit).
+     */
     public Uni<Void> put(Pack pack) {
+        Uni<Pack> checkpoint = pack.isCheckpoint() ? Uni.createFrom().nullItem() : get(pack.checkpoint());
+        return checkpoint.flatMap(base -> store(pack, base));
+    }
+
+    private Uni<Void> store(Pack pack, Pack checkpoint) {
         return workers.run(() -> {
-            byte[] bytes = PackCodec.encode(pack);
+            byte[] bytes = PackCodec.encode(pack, checkpoint);
             try {
                 puts.increment();
                 s3.putObject(
@@ -127,11 +154,10 @@ public class PackStore {
         cache.synchronous().invalidateAll();
     }
 
-    private Pack fetch(ContentAddress revision) {
-        byte[] bytes;
+    private byte[] fetch(ContentAddress revision) {
         try {
             gets.increment();
-            bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(Pack.keyOf(revision)))
+            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(Pack.keyOf(revision)))
                     .asByteArrayUnsafe();
         } catch (NoSuchKeyException e) {
             // a committed revision always has its pack: this is lost data, not a client error
@@ -139,7 +165,10 @@ public class PackStore {
         } catch (SdkClientException | S3Exception e) {
             throw unavailable("reading revision " + revision.sha256(), e);
         }
-        Pack pack = PackCodec.decode(bytes);
+    }
+
+    private static Pack decode(ContentAddress revision, byte[] bytes, Pack checkpoint) {
+        Pack pack = PackCodec.decode(bytes, checkpoint);
         if (!pack.revision().equals(revision)) {
             throw new IllegalStateException("pack " + revision.sha256() + " holds revision " + pack.revision());
         }
