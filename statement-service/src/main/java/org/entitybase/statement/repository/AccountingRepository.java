@@ -1,0 +1,141 @@
+package org.entitybase.statement.repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import org.entitybase.model.event.EntityChangeEvent;
+
+/**
+ * The consumer's bookkeeping: {@code processed_events} (dedup by event id), {@code seen_revisions} (each revision
+ * counted once), {@code entity_heads} and {@code head_statements} (each entity's current head and its statements).
+ */
+@ApplicationScoped
+public class AccountingRepository {
+
+    static final String PROCESSED = "SELECT 1 FROM processed_events WHERE event_id = ?";
+    static final String INSERT_PROCESSED = "INSERT INTO processed_events (event_id, processed_at) VALUES (?, ?)";
+    static final String INSERT_SEEN = "INSERT IGNORE INTO seen_revisions"
+            + " (entity_id, revision_id, content_hash, change_type, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?)";
+    static final String ALL_SEEN =
+            "SELECT entity_id, revision_id, change_type FROM seen_revisions ORDER BY entity_id, revision_id";
+    static final String LOCK_HEAD = "SELECT revision_id FROM entity_heads WHERE entity_id = ? FOR UPDATE";
+    static final String SET_HEAD = "INSERT INTO entity_heads (entity_id, revision_id, updated_at) VALUES (?, ?, ?)"
+            + " ON DUPLICATE KEY UPDATE revision_id = VALUES(revision_id), updated_at = VALUES(updated_at)";
+    static final String ALL_HEADS = "SELECT entity_id, revision_id FROM entity_heads";
+    static final String HEAD_STATEMENTS = "SELECT hash, occurrences FROM head_statements WHERE entity_id = ?";
+    static final String ALL_HEAD_STATEMENTS = "SELECT entity_id, hash, occurrences FROM head_statements";
+    static final String CLEAR_HEAD_STATEMENTS = "DELETE FROM head_statements WHERE entity_id = ?";
+    static final String INSERT_HEAD_STATEMENT =
+            "INSERT INTO head_statements (entity_id, hash, occurrences) VALUES (?, ?, ?)";
+
+    /** A revision counted by the consumer. */
+    public record SeenRevision(String entityId, long revisionId, String changeType) {}
+
+    public Uni<Boolean> isProcessed(SqlClient client, String eventId) {
+        return client.preparedQuery(PROCESSED)
+                .execute(Tuple.of(eventId))
+                .map(rows -> rows.iterator().hasNext());
+    }
+
+    /** Fails with a duplicate key when the event was processed before (the caller rolls back). */
+    public Uni<Void> markProcessed(SqlConnection connection, String eventId, Instant at) {
+        return connection
+                .preparedQuery(INSERT_PROCESSED)
+                .execute(Tuple.of(eventId, Sql.utc(at)))
+                .replaceWithVoid();
+    }
+
+    /** Records the revision; false when it was recorded before (by another event of the same revision). */
+    public Uni<Boolean> markSeen(SqlConnection connection, EntityChangeEvent e, Instant at) {
+        return connection
+                .preparedQuery(INSERT_SEEN)
+                .execute(Tuple.tuple()
+                        .addString(e.entityId())
+                        .addLong(e.revisionId())
+                        .addString(e.contentHash())
+                        .addString(e.changeType().jsonName())
+                        .addString(e.eventId())
+                        .addLocalDateTime(Sql.utc(at)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    public Uni<List<SeenRevision>> allSeen(SqlClient client) {
+        return client.preparedQuery(ALL_SEEN).execute().map(rows -> {
+            List<SeenRevision> out = new ArrayList<>(rows.rowCount());
+            rows.forEach(r -> out.add(
+                    new SeenRevision(r.getString("entity_id"), r.getLong("revision_id"), r.getString("change_type"))));
+            return out;
+        });
+    }
+
+    /** The entity's head revision (null: none yet), locked until the transaction ends. */
+    public Uni<Long> lockHead(SqlConnection connection, String entityId) {
+        return connection
+                .preparedQuery(LOCK_HEAD)
+                .execute(Tuple.of(entityId))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong("revision_id") : null);
+    }
+
+    public Uni<Void> setHead(SqlConnection connection, String entityId, long revisionId, Instant at) {
+        return connection
+                .preparedQuery(SET_HEAD)
+                .execute(Tuple.of(entityId, revisionId, Sql.utc(at)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Map<String, Long>> allHeads(SqlClient client) {
+        return client.preparedQuery(ALL_HEADS).execute().map(rows -> {
+            Map<String, Long> out = new HashMap<>();
+            rows.forEach(r -> out.put(r.getString("entity_id"), r.getLong("revision_id")));
+            return out;
+        });
+    }
+
+    /** address → occurrences in the entity's head. */
+    public Uni<Map<String, Integer>> headStatements(SqlClient client, String entityId) {
+        return client.preparedQuery(HEAD_STATEMENTS).execute(Tuple.of(entityId)).map(rows -> {
+            Map<String, Integer> out = new HashMap<>();
+            rows.forEach(r -> out.put(r.getString("hash"), r.getInteger("occurrences")));
+            return out;
+        });
+    }
+
+    /** entity → (address → occurrences), for every head. */
+    public Uni<Map<String, Map<String, Integer>>> allHeadStatements(SqlClient client) {
+        return client.preparedQuery(ALL_HEAD_STATEMENTS).execute().map(rows -> {
+            Map<String, Map<String, Integer>> out = new HashMap<>();
+            rows.forEach(r -> out.computeIfAbsent(r.getString("entity_id"), k -> new HashMap<>())
+                    .put(r.getString("hash"), r.getInteger("occurrences")));
+            return out;
+        });
+    }
+
+    public Uni<Void> replaceHeadStatements(
+            SqlConnection connection, String entityId, Map<String, Integer> occurrences) {
+        Uni<Void> cleared = connection
+                .preparedQuery(CLEAR_HEAD_STATEMENTS)
+                .execute(Tuple.of(entityId))
+                .replaceWithVoid();
+        if (occurrences.isEmpty()) {
+            return cleared;
+        }
+        List<Tuple> batch = new ArrayList<>(occurrences.size());
+        occurrences.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> batch.add(Tuple.of(entityId, e.getKey(), e.getValue())));
+        return cleared.flatMap(ignored -> connection
+                .preparedQuery(INSERT_HEAD_STATEMENT)
+                .executeBatch(batch)
+                .replaceWithVoid());
+    }
+}

@@ -1,0 +1,135 @@
+package org.entitybase.statement.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+import org.entitybase.model.event.EntityChangeEvent;
+import org.entitybase.statement.repository.AccountingRepository;
+import org.entitybase.statement.repository.BacklinkRepository;
+import org.entitybase.statement.repository.Sql;
+import org.entitybase.statement.repository.StatementRepository;
+import org.entitybase.statement.storage.StatementStore;
+import org.entitybase.statement.storage.Workers;
+
+/**
+ * Applies one entity_change event: stores statement objects not seen before, then in one transaction records the
+ * event id (a second delivery changes nothing), counts the revision once per statement address, and, when the
+ * revision is newer than the entity's recorded head, moves the head counts and replaces the entity's backlinks.
+ */
+@ApplicationScoped
+public class StatementAccounting {
+
+    /** What became of an event. */
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE
+    }
+
+    private static final int PUT_CONCURRENCY = 8;
+
+    private final Pool pool;
+    private final RevisionLoader loader;
+    private final StatementStore store;
+    private final StatementRepository statements;
+    private final BacklinkRepository backlinks;
+    private final AccountingRepository accounting;
+
+    StatementAccounting(
+            Pool pool,
+            RevisionLoader loader,
+            StatementStore store,
+            StatementRepository statements,
+            BacklinkRepository backlinks,
+            AccountingRepository accounting) {
+        this.pool = pool;
+        this.loader = loader;
+        this.store = store;
+        this.statements = statements;
+        this.backlinks = backlinks;
+        this.accounting = accounting;
+    }
+
+    public Uni<Outcome> apply(EntityChangeEvent event) {
+        return accounting.isProcessed(pool, event.eventId()).flatMap(done -> {
+            if (done) {
+                return Uni.createFrom().item(Outcome.DUPLICATE);
+            }
+            return loader.load(event.entityId(), event.revisionId(), event.changeType())
+                    .call(this::storeNewStatements)
+                    .flatMap(revision -> pool.withTransaction(c -> applyIn(c, event, revision)))
+                    .onFailure(Sql::isDuplicateKey)
+                    .recoverWithItem(Outcome.DUPLICATE);
+        });
+    }
+
+    /**
+     * PUTs the objects of addresses no revision references yet, before the transaction that makes them referenced:
+     * a committed ref_count &gt; 0 always has its object.
+     */
+    private Uni<Void> storeNewStatements(RevisionStatements revision) {
+        if (revision.statements().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> hashes = new ArrayList<>(revision.statements().keySet());
+        return statements.referenced(pool, hashes).flatMap(known -> {
+            List<String> missing =
+                    hashes.stream().filter(h -> !known.contains(h)).toList();
+            if (missing.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return Multi.createFrom()
+                    .iterable(missing)
+                    .onItem()
+                    .transformToUni(hash -> Workers.run(() -> {
+                        store.putBlocking(hash, revision.statements().get(hash).json());
+                        return hash;
+                    }))
+                    .merge(PUT_CONCURRENCY)
+                    .collect()
+                    .last()
+                    .replaceWithVoid();
+        });
+    }
+
+    private Uni<Outcome> applyIn(SqlConnection c, EntityChangeEvent event, RevisionStatements revision) {
+        Instant now = Instant.now();
+        return accounting
+                .markProcessed(c, event.eventId(), now)
+                .flatMap(ignored -> accounting.markSeen(c, event, now))
+                .flatMap(firstTime -> {
+                    if (!firstTime) {
+                        return Uni.createFrom().item(Outcome.APPLIED); // this revision was counted already
+                    }
+                    Map<String, String> properties = new LinkedHashMap<>();
+                    revision.statements().forEach((hash, content) -> properties.put(hash, content.property()));
+                    return statements
+                            .addReferences(c, properties, now)
+                            .flatMap(x -> accounting.lockHead(c, event.entityId()))
+                            .flatMap(head -> head != null && head >= event.revisionId()
+                                    ? Uni.createFrom().item(Outcome.APPLIED) // late: the head moved on already
+                                    : moveHead(c, event, revision, now).replaceWith(Outcome.APPLIED));
+                });
+    }
+
+    private Uni<Void> moveHead(SqlConnection c, EntityChangeEvent event, RevisionStatements revision, Instant now) {
+        String entity = event.entityId();
+        return accounting.headStatements(c, entity).flatMap(before -> {
+            HeadDiff diff = HeadDiff.of(before, revision.occurrences());
+            return statements
+                    .adjustHeads(c, diff.added(), diff.removed(), now)
+                    .flatMap(x -> accounting.replaceHeadStatements(c, entity, revision.occurrences()))
+                    .flatMap(x -> backlinks.replace(c, entity, revision.backlinks()))
+                    .flatMap(x -> accounting.setHead(c, entity, event.revisionId(), now));
+        });
+    }
+}

@@ -1,0 +1,104 @@
+package org.entitybase.statement.storage;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+import org.entitybase.runtime.config.EntitybaseConfig;
+import org.entitybase.runtime.rest.ApiException;
+import org.entitybase.statement.config.StatementServiceConfig;
+
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Statement objects in the content bucket at {@code statement/<first 2 hex>/<hash>}: the statement's canonical
+ * Wikibase JSON without GUID. One object per address, whichever entities hold the statement; a PUT is idempotent
+ * (same address, same bytes). Reads go through a cache bounded by bytes: the content of an address never changes.
+ */
+@ApplicationScoped
+public class StatementStore {
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
+    private final S3Client s3;
+    private final String bucket;
+    private final AsyncCache<String, byte[]> cache;
+
+    StatementStore(S3Client s3, EntitybaseConfig config, StatementServiceConfig statementConfig) {
+        this.s3 = s3;
+        this.bucket = config.s3().contentBucket();
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(statementConfig.contentCacheSize().asLongValue())
+                .<String, byte[]>weigher((key, json) -> json.length + 64)
+                .executor(Runnable::run)
+                .buildAsync();
+    }
+
+    public static String key(String hash) {
+        return "statement/" + hash.substring(0, 2) + "/" + hash;
+    }
+
+    /** Stores the statement (blocking: call on a worker thread). */
+    public void putBlocking(String hash, byte[] json) {
+        try {
+            s3.putObject(
+                    b -> b.bucket(bucket)
+                            .key(key(hash))
+                            .contentType("application/json")
+                            .contentLength((long) json.length),
+                    RequestBody.fromBytes(json));
+        } catch (SdkClientException | S3Exception e) {
+            throw unavailable("storing statement " + hash, e);
+        }
+        cache.put(hash, CompletableFuture.completedFuture(json));
+    }
+
+    /** The statement's JSON, or null when the bucket has no such object. */
+    public Uni<byte[]> get(String hash) {
+        CompletableFuture<byte[]> json = cache.get(
+                hash,
+                (key, executor) ->
+                        CompletableFuture.supplyAsync(() -> fetch(key), Infrastructure.getDefaultWorkerPool()));
+        if (json.isDone() && !json.isCompletedExceptionally()) {
+            return Uni.createFrom().item(json.join());
+        }
+        return Workers.onCallerContext(Uni.createFrom().completionStage(json))
+                .onFailure(CompletionException.class)
+                .transform(Throwable::getCause);
+    }
+
+    private byte[] fetch(String hash) {
+        try {
+            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key(hash))).asByteArrayUnsafe();
+        } catch (NoSuchKeyException e) {
+            return null; // not cached: Caffeine drops null values
+        } catch (SdkClientException | S3Exception e) {
+            throw unavailable("reading statement " + hash, e);
+        }
+    }
+
+    /** Forgets a deleted object. */
+    public void forget(String hash) {
+        cache.synchronous().invalidate(hash);
+    }
+
+    public static ApiException unavailable(String what, Exception cause) {
+        Log.warnf(cause, "S3 failed while %s", what);
+        return new ApiException(
+                503, "storage-unavailable", "object storage is not available (" + what + ")", Map.of(), RETRY_AFTER);
+    }
+}

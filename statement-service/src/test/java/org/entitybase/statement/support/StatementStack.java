@@ -1,0 +1,126 @@
+package org.entitybase.statement.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import org.entitybase.testkit.stack.LocalStack;
+import org.entitybase.testkit.stack.PrivateS3Proxy;
+import org.entitybase.testkit.stack.ServiceJar;
+
+/**
+ * The real write path for statement-service's ITs: id-allocator and entity-service jars on fresh databases, a private
+ * entity_change topic, and an s3proxy of the test's own, shared by entity-service and the service under test (the
+ * cleanup IT deletes objects with a grace of 0: it must never see another run's packs). statement-service gets a
+ * fresh database too, so its tables hold exactly what these tests caused.
+ *
+ * <p>Like {@code EntityServiceUnderTest}, plus the private S3 (which that class cannot be given yet).
+ */
+public class StatementStack implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASE = "entitybase_test_statement_it";
+
+    private static volatile String topic;
+    private static volatile String entityApiUrl;
+
+    private PrivateS3Proxy s3;
+    private ServiceJar allocator;
+    private ServiceJar entityService;
+
+    /** The private entity_change topic. */
+    public static String topic() {
+        return topic;
+    }
+
+    /** entity-service's {@code http://127.0.0.1:<port>/v1/entitybase}. */
+    public static String entityApi() {
+        return entityApiUrl;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        LocalStack stack = LocalStack.current();
+        String ids = "entitybase_test_statement_it_ids";
+        String entities = "entitybase_test_statement_it_entity";
+        recreate(stack, ids);
+        recreate(stack, entities);
+        recreate(stack, DATABASE);
+        topic = "entitybase.it.statement." + System.currentTimeMillis() + ".entity_change";
+        s3 = PrivateS3Proxy.start(
+                stack.s3proxyJar(),
+                stack.s3AccessKey(),
+                stack.s3SecretKey(),
+                List.of(stack.s3ContentBucket(), stack.s3RevisionsBucket()));
+        String s3Endpoint = s3.endpoint().toString();
+        allocator = ServiceJar.start("id-allocator", Map.of("VITESS_DATABASE", ids));
+        entityService = ServiceJar.start(
+                "entity-service",
+                Map.of(
+                        "VITESS_DATABASE",
+                        entities,
+                        "ID_ALLOCATOR_URL",
+                        allocator.baseUrl(),
+                        "KAFKA_ENTITY_CHANGE_TOPIC",
+                        topic,
+                        "S3_ENDPOINT",
+                        s3Endpoint,
+                        "ENTITYBASE_ENTITY_OUTBOX_POLL_INTERVAL",
+                        "100ms"));
+        entityApiUrl = entityService.apiUrl();
+        String host = stack.dbHost() + ":" + stack.dbPort() + "/" + DATABASE;
+        return Map.of(
+                "entitybase.streaming.entity-change-topic",
+                topic,
+                "entitybase.statement.entity-service-url",
+                entityService.baseUrl(),
+                "quarkus.s3.endpoint-override",
+                s3Endpoint,
+                "quarkus.datasource.reactive.url",
+                "mysql://" + host,
+                "quarkus.datasource.jdbc.url",
+                "jdbc:mariadb://" + host,
+                // the tests plant objects and wait this long before a cleanup with grace 0
+                "entitybase.statement.cleanup.min-age",
+                "2s",
+                "entitybase.statement.consumer.retry-max-backoff",
+                "2s");
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (entityService != null) {
+                entityService.close();
+            }
+            if (allocator != null) {
+                allocator.close();
+            }
+        } finally {
+            if (s3 != null) {
+                s3.close();
+            }
+        }
+    }
+
+    /** A JDBC connection to statement-service's test database. */
+    public static Connection database() throws SQLException {
+        LocalStack stack = LocalStack.current();
+        return DriverManager.getConnection(stack.jdbcUrl(DATABASE), stack.dbUser(), stack.dbPassword());
+    }
+
+    private static void recreate(LocalStack stack, String database) {
+        try (Connection connection =
+                        DriverManager.getConnection(stack.jdbcUrl(""), stack.dbUser(), stack.dbPassword());
+                Statement sql = connection.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + database);
+            sql.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create " + database, e);
+        }
+    }
+}
