@@ -2,13 +2,16 @@ package org.entitybase.entity.repository;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -36,6 +39,10 @@ public class RevisionRepository {
     /** Newest first, below a cursor (exclusive). */
     static final String HISTORY = "SELECT " + COLUMNS + " FROM entity_revisions"
             + " WHERE entity_id = ? AND revision_id < ? ORDER BY revision_id DESC LIMIT ?";
+
+    /** Which of the given hashes name a revision's pack or checkpoint (both indexed). */
+    static final String COMMITTED = "SELECT content_hash AS hash FROM entity_revisions WHERE content_hash IN (%1$s)"
+            + " UNION SELECT checkpoint_hash FROM entity_revisions WHERE checkpoint_hash IN (%1$s)";
 
     public Uni<Void> insert(SqlConnection connection, RevisionRow row) {
         Tuple values = Tuple.tuple(Arrays.<Object>asList(
@@ -83,6 +90,30 @@ public class RevisionRepository {
                     rows.forEach(row -> out.add(row(row)));
                     return out;
                 });
+    }
+
+    /** The subset of {@code hashes} (SHA-256 hex) that are the content or checkpoint hash of some revision. */
+    public Uni<Set<String>> committed(SqlClient client, List<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<Uni<RowSet<Row>>> queries = new ArrayList<>();
+        for (List<String> chunk : SqlLists.chunks(hashes)) {
+            List<Object> values = new ArrayList<>();
+            Tuple padded = SqlLists.tuple(List.of(), chunk);
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < padded.size(); j++) {
+                    values.add(padded.getValue(j));
+                }
+            }
+            queries.add(
+                    client.preparedQuery(SqlLists.sql(COMMITTED, chunk.size())).execute(Tuple.tuple(values)));
+        }
+        return Uni.join().all(queries).andFailFast().map(results -> {
+            Set<String> found = new HashSet<>();
+            results.forEach(rows -> rows.forEach(row -> found.add(row.getString(0))));
+            return found;
+        });
     }
 
     private static RevisionRow row(Row row) {

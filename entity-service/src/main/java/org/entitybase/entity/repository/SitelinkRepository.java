@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -21,6 +22,9 @@ import org.entitybase.runtime.rest.ApiException;
 public class SitelinkRepository {
 
     static final String INSERT = "INSERT INTO sitelinks (site, title, entity_id) VALUES (?, ?, ?)";
+
+    static final String OWNER = "SELECT site, title, entity_id FROM sitelinks"
+            + " WHERE site = ? AND title = ? AND entity_id <> ? LOCK IN SHARE MODE";
 
     static final String DELETE = "DELETE FROM sitelinks WHERE site = ? AND title = ? AND entity_id = ?";
 
@@ -52,14 +56,38 @@ public class SitelinkRepository {
                 .executeBatch(added)
                 .replaceWithVoid()
                 .onFailure(SqlErrors::isDuplicateKey)
-                .transform(failure -> new ApiException(
-                        409,
-                        "sitelink-conflict",
-                        "a sitelink of this edit belongs to another item",
-                        Map.of(
-                                "entity_id",
-                                id.value(),
-                                "detail",
-                                String.valueOf(SqlErrors.message(failure, SqlErrors.DUPLICATE_KEY))))));
+                .recoverWithUni(failure -> conflict(connection, id, added)));
+    }
+
+    /**
+     * 409 naming the item that holds one of {@code added}; a locking read, so it sees the row of a transaction that
+     * committed after this one began (the one that won the race).
+     */
+    private static Uni<Void> conflict(SqlConnection connection, EntityId id, List<Tuple> added) {
+        return connection.preparedQuery(OWNER).executeBatch(added).map(rows -> {
+            for (var set = rows; set != null; set = set.next()) {
+                for (Row row : set) {
+                    throw new ApiException(
+                            409,
+                            "sitelink-conflict",
+                            "the sitelink " + row.getString("site") + ":" + row.getString("title") + " belongs to "
+                                    + row.getString("entity_id"),
+                            Map.of(
+                                    "entity_id",
+                                    id.value(),
+                                    "site",
+                                    row.getString("site"),
+                                    "title",
+                                    row.getString("title"),
+                                    "conflicting_entity_id",
+                                    row.getString("entity_id")));
+                }
+            }
+            throw new ApiException(
+                    409,
+                    "sitelink-conflict",
+                    "a sitelink of this edit belongs to another item",
+                    Map.of("entity_id", id.value()));
+        });
     }
 }

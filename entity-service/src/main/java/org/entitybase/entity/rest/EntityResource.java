@@ -2,6 +2,7 @@ package org.entitybase.entity.rest;
 
 import java.net.URI;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -56,11 +57,10 @@ public class EntityResource {
     public Uni<Response> create(
             @PathParam("collection") String collection,
             byte[] body,
-            @HeaderParam(EditRequests.USER_ID) String userId,
-            @HeaderParam(EditRequests.EDIT_SUMMARY) String summary,
+            @BeanParam EditHeaders headers,
             @Context UriInfo uri) {
         EntityType type = EditRequests.collection(collection);
-        EditContext context = EditRequests.context(userId, summary, null, null);
+        EditContext context = headers.creation();
         return writes.create(type, body, context)
                 .map(result -> EntityResponses.edit(result, uri).build());
     }
@@ -72,13 +72,10 @@ public class EntityResource {
             @PathParam("collection") String collection,
             @PathParam("id") String id,
             byte[] body,
-            @HeaderParam(EditRequests.USER_ID) String userId,
-            @HeaderParam(EditRequests.EDIT_SUMMARY) String summary,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(EditRequests.BASE_REVISION) String baseRevision,
+            @BeanParam EditHeaders headers,
             @Context UriInfo uri) {
         EntityId entityId = EditRequests.entityIdIn(EditRequests.collection(collection), id);
-        EditContext context = EditRequests.context(userId, summary, ifMatch, baseRevision);
+        EditContext context = headers.context();
         return writes.replace(entityId, body, context)
                 .map(result -> EntityResponses.edit(result, uri).build());
     }
@@ -147,14 +144,9 @@ public class EntityResource {
 
     @DELETE
     @Path("{id}")
-    public Uni<Response> delete(
-            @PathParam("id") String id,
-            @HeaderParam(EditRequests.USER_ID) String userId,
-            @HeaderParam(EditRequests.EDIT_SUMMARY) String summary,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(EditRequests.BASE_REVISION) String baseRevision) {
+    public Uni<Response> delete(@PathParam("id") String id, @BeanParam EditHeaders headers) {
         EntityId entityId = EditRequests.entityId(id);
-        EditContext context = EditRequests.context(userId, summary, ifMatch, baseRevision);
+        EditContext context = headers.context();
         return writes.delete(entityId, context)
                 .map(result -> EntityResponses.status(
                                 EntityResponses.object()
@@ -170,15 +162,9 @@ public class EntityResource {
     @Path("{id}/revert")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> revert(
-            @PathParam("id") String id,
-            JsonNode body,
-            @HeaderParam(EditRequests.USER_ID) String userId,
-            @HeaderParam(EditRequests.EDIT_SUMMARY) String summary,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(EditRequests.BASE_REVISION) String baseRevision,
-            @Context UriInfo uri) {
+            @PathParam("id") String id, JsonNode body, @BeanParam EditHeaders headers, @Context UriInfo uri) {
         EntityId entityId = EditRequests.entityId(id);
-        EditContext context = EditRequests.context(userId, summary, ifMatch, baseRevision);
+        EditContext context = headers.context();
         long target = RequestBodies.positiveLong(body, "to_revision_id");
         return writes.revert(entityId, target, context)
                 .map(result -> EntityResponses.edit(result, uri).build());
@@ -187,14 +173,9 @@ public class EntityResource {
     @POST
     @Path("{id}/revert-redirect")
     public Uni<Response> revertRedirect(
-            @PathParam("id") String id,
-            @HeaderParam(EditRequests.USER_ID) String userId,
-            @HeaderParam(EditRequests.EDIT_SUMMARY) String summary,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(EditRequests.BASE_REVISION) String baseRevision,
-            @Context UriInfo uri) {
+            @PathParam("id") String id, @BeanParam EditHeaders headers, @Context UriInfo uri) {
         EntityId entityId = EditRequests.entityId(id);
-        EditContext context = EditRequests.context(userId, summary, ifMatch, baseRevision);
+        EditContext context = headers.context();
         return writes.revertRedirect(entityId, context)
                 .map(result -> EntityResponses.edit(result, uri).build());
     }

@@ -1,7 +1,7 @@
 package org.entitybase.entity.rest;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,12 +31,8 @@ public class ImportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> importEntity(
-            byte[] body,
-            @HeaderParam(EditRequests.USER_ID) String userId,
-            @HeaderParam(EditRequests.EDIT_SUMMARY) String summary,
-            @Context UriInfo uri) {
-        EditContext context = EditRequests.context(userId, summary, null, null);
+    public Uni<Response> importEntity(byte[] body, @BeanParam EditHeaders headers, @Context UriInfo uri) {
+        EditContext context = headers.creation();
         return writes.importEntity(body, context)
                 .map(result -> EntityResponses.edit(result, uri).build());
     }

@@ -1,11 +1,10 @@
 package org.entitybase.entity.rest;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,15 +29,10 @@ public class RedirectResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> redirect(
-            JsonNode body,
-            @HeaderParam(EditRequests.USER_ID) String userId,
-            @HeaderParam(EditRequests.EDIT_SUMMARY) String summary,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(EditRequests.BASE_REVISION) String baseRevision) {
+    public Uni<Response> redirect(JsonNode body, @BeanParam EditHeaders headers) {
         EntityId from = RequestBodies.entityId(body, "from");
         EntityId to = RequestBodies.entityId(body, "to");
-        EditContext context = EditRequests.context(userId, summary, ifMatch, baseRevision);
+        EditContext context = headers.context();
         return writes.redirect(from, to, context)
                 .map(result -> EntityResponses.status(
                                 EntityResponses.object()

@@ -3,6 +3,7 @@ package org.entitybase.entity.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +11,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import org.entitybase.entity.repository.EntityHeadRepository;
+import org.entitybase.entity.repository.MetadataRepository;
+import org.entitybase.entity.repository.Protection;
 import org.entitybase.entity.repository.RevisionRepository;
 import org.entitybase.entity.repository.RevisionRow;
 import org.entitybase.entity.storage.RevisionStore;
@@ -30,9 +33,16 @@ public class EntityReadService implements EntityReader {
     private final EntityHeadRepository heads;
     private final RevisionRepository revisions;
     private final RevisionStore contents;
+    private final MetadataRepository metadata;
 
-    EntityReadService(Pool pool, EntityHeadRepository heads, RevisionRepository revisions, RevisionStore contents) {
+    EntityReadService(
+            Pool pool,
+            EntityHeadRepository heads,
+            RevisionRepository revisions,
+            RevisionStore contents,
+            MetadataRepository metadata) {
         this.pool = pool;
+        this.metadata = metadata;
         this.heads = heads;
         this.revisions = revisions;
         this.contents = contents;
@@ -103,6 +113,24 @@ public class EntityReadService implements EntityReader {
                     Long next = more ? page.get(page.size() - 1).revisionId() : null;
                     return Uni.createFrom().item(new HistoryPage(List.copyOf(page), next));
                 });
+    }
+
+    /** The protection flags of an existing entity (404 never existed, 410 deleted). */
+    public Uni<Protection> protection(EntityId id) {
+        return heads.find(pool, id).flatMap(head -> {
+            if (head == null) {
+                throw EntityErrors.notFound(id);
+            }
+            if (head.deleted()) {
+                throw EntityErrors.deleted(id);
+            }
+            return metadata.find(pool, id);
+        });
+    }
+
+    /** Which of {@code hashes} name a committed revision's pack (content or checkpoint hash). */
+    public Uni<Set<String>> committed(List<String> hashes) {
+        return revisions.committed(pool, hashes);
     }
 
     /** A revision and, unless it is a redirect, its stored content. */

@@ -2,6 +2,7 @@ package org.entitybase.entity.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,9 @@ import org.entitybase.entity.events.OutboxRelay;
 import org.entitybase.entity.ids.EntityIdSource;
 import org.entitybase.entity.repository.EntityHeadRepository;
 import org.entitybase.entity.repository.HeadRow;
+import org.entitybase.entity.repository.LexemeTermRepository;
+import org.entitybase.entity.repository.LexemeTermRepository.LexemeTerm;
+import org.entitybase.entity.repository.MetadataRepository;
 import org.entitybase.entity.repository.OutboxRepository;
 import org.entitybase.entity.repository.Protection;
 import org.entitybase.entity.repository.RedirectRepository;
@@ -41,6 +45,7 @@ import org.entitybase.entity.storage.WorkerPool;
 import org.entitybase.model.content.EntitySplitter;
 import org.entitybase.model.content.SplitEntity;
 import org.entitybase.model.entity.Entity;
+import org.entitybase.model.entity.Lexeme;
 import org.entitybase.model.entity.Property;
 import org.entitybase.model.error.WikibaseJsonException;
 import org.entitybase.model.event.ChangeType;
@@ -49,6 +54,7 @@ import org.entitybase.model.id.EntityId;
 import org.entitybase.model.id.EntityType;
 import org.entitybase.model.json.WikibaseJsonReader;
 import org.entitybase.model.json.WikibaseJsonWriter;
+import org.entitybase.model.lexeme.Form;
 import org.entitybase.runtime.rest.ApiException;
 
 /**
@@ -72,6 +78,8 @@ public class EntityWriteService implements EntityEditor {
     private final RedirectRepository redirects;
     private final OutboxRepository outbox;
     private final SitelinkRepository sitelinks;
+    private final MetadataRepository metadata;
+    private final LexemeTermRepository lexemeTermRows;
     private final RevisionStore contents;
     private final PackStore packs;
     private final WorkerPool workers;
@@ -96,6 +104,8 @@ public class EntityWriteService implements EntityEditor {
             RedirectRepository redirects,
             OutboxRepository outbox,
             SitelinkRepository sitelinks,
+            MetadataRepository metadata,
+            LexemeTermRepository lexemeTermRows,
             RevisionStore contents,
             PackStore packs,
             WorkerPool workers,
@@ -111,6 +121,8 @@ public class EntityWriteService implements EntityEditor {
         this.redirects = redirects;
         this.outbox = outbox;
         this.sitelinks = sitelinks;
+        this.metadata = metadata;
+        this.lexemeTermRows = lexemeTermRows;
         this.contents = contents;
         this.packs = packs;
         this.workers = workers;
@@ -226,7 +238,9 @@ public class EntityWriteService implements EntityEditor {
                     live ? EntityPreparer.sitelinkTitles(base.current().entity()) : Map.of(),
                     Map.of(),
                     live ? base.current().statements() : Set.of(),
-                    Set.of());
+                    Set.of(),
+                    null,
+                    lexemeTerms(id, null));
             return commit(commit).map(at -> {
                 if (id.type() == EntityType.PROPERTY) {
                     datatypes.forget(id.value());
@@ -330,7 +344,9 @@ public class EntityWriteService implements EntityEditor {
                         EntityPreparer.sitelinkTitles(base.current().entity()),
                         Map.of(),
                         base.current().statements(),
-                        Set.of());
+                        Set.of(),
+                        null,
+                        lexemeTerms(from, null));
                 return commit(commit).map(at -> {
                     if (from.type() == EntityType.PROPERTY) {
                         datatypes.forget(from.value());
@@ -364,6 +380,64 @@ public class EntityWriteService implements EntityEditor {
         });
     }
 
+    /**
+     * The entity's protection flags become {@code change(current)}: a revision of change type {@code protect} with the
+     * head's content, its event, and the {@code metadata} row, in one transaction; unchanged flags are a null edit.
+     * A locked entity takes no other protection change than its unlocking (423); anonymous users change no
+     * protection (403 {@code anonymous-protection-change}); semi-protection does not stop registered users.
+     */
+    public Uni<ProtectionEdit> protect(EntityId id, UnaryOperator<Protection> change, EditContext context) {
+        return change(id, context, false, base -> {
+            HeadRow head = base.head();
+            requireLive(head);
+            if (context.userId() == 0) {
+                throw new ApiException(
+                        403,
+                        "anonymous-protection-change",
+                        "anonymous users cannot change the protection of " + id,
+                        Map.of("id", id.value()));
+            }
+            Protection before = base.protection();
+            Protection after = change.apply(before);
+            if (after.equals(before)) {
+                return Uni.createFrom().item(new ProtectionEdit(before, head.revisionId(), true));
+            }
+            if (before.locked() && after.locked()) {
+                throw new ApiException(
+                        423,
+                        "entity-locked",
+                        id + " is locked: unlock it (\"locked\": false) before any other change",
+                        Map.of("id", id.value()));
+            }
+            Set<String> statements = base.current().statements();
+            Commit commit = new Commit(
+                    id,
+                    head.revisionId() + 1,
+                    head.revisionId(),
+                    ChangeType.PROTECT,
+                    context,
+                    head.content(),
+                    head.checkpoint(),
+                    head.checkpointRevisionId(),
+                    null,
+                    head.size(),
+                    false,
+                    null,
+                    false,
+                    null,
+                    Map.of(),
+                    Map.of(),
+                    statements,
+                    statements,
+                    after,
+                    null);
+            return commit(commit).map(at -> new ProtectionEdit(after, commit.revisionId(), false));
+        });
+    }
+
+    /** The outcome of {@link #protect}: the flags now, the revision that set them, whether nothing changed. */
+    public record ProtectionEdit(Protection protection, long revisionId, boolean nullEdit) {}
+
     // ---------------------------------------------------------------- stages
 
     /** What an edit starts from: the head (with its protection) and its content. */
@@ -388,7 +462,9 @@ public class EntityWriteService implements EntityEditor {
             Map<String, String> sitelinksBefore,
             Map<String, String> sitelinksAfter,
             Set<String> statementsBefore,
-            Set<String> statementsAfter) {}
+            Set<String> statementsAfter,
+            Protection protection,
+            List<LexemeTerm> lexemeTerms) {}
 
     /** A stored entity ready to commit. */
     private record Prepared(Entity entity, SplitEntity split, int size) {}
@@ -409,8 +485,13 @@ public class EntityWriteService implements EntityEditor {
      * runs again on the new head, unless the client stated the revision it edits: then 412/409.
      */
     private Uni<EditResult> change(EntityId id, EditContext context, Function<Base, Uni<EditResult>> attempt) {
-        Uni<EditResult> retried = Uni.createFrom()
-                .deferred(() -> loadBase(id, context).flatMap(base -> attempt.apply(base)))
+        return change(id, context, true, attempt);
+    }
+
+    /** {@code guarded} false: the protection flags are the attempt's to judge (a protection change). */
+    private <T> Uni<T> change(EntityId id, EditContext context, boolean guarded, Function<Base, Uni<T>> attempt) {
+        Uni<T> retried = Uni.createFrom()
+                .deferred(() -> loadBase(id, context, guarded).flatMap(base -> attempt.apply(base)))
                 .onFailure(failure -> (failure instanceof HeadMoved && context.expectedRevision() == null)
                         || SqlErrors.isTransient(failure))
                 .retry()
@@ -428,7 +509,7 @@ public class EntityWriteService implements EntityEditor {
         return WorkerPool.onCallerContext(queue.enqueue(id, () -> retried));
     }
 
-    private Uni<Base> loadBase(EntityId id, EditContext context) {
+    private Uni<Base> loadBase(EntityId id, EditContext context, boolean guarded) {
         return heads.findForEdit(pool, id).flatMap(found -> {
             if (found == null) {
                 throw EntityErrors.notFound(id);
@@ -437,7 +518,9 @@ public class EntityWriteService implements EntityEditor {
             if (context.expectedRevision() != null && context.expectedRevision() != head.revisionId()) {
                 throw expectationFailed(id, context, head.revisionId());
             }
-            checkProtection(id, found.protection(), context);
+            if (guarded) {
+                checkProtection(id, found.protection(), context);
+            }
             return contents.load(head.content(), head.checkpoint())
                     .map(current -> new Base(head, found.protection(), current));
         });
@@ -453,6 +536,10 @@ public class EntityWriteService implements EntityEditor {
                     "entity " + id + " is a " + id.type().jsonName() + ", not a "
                             + proposed.type().jsonName(),
                     Map.of("path", "type"));
+        }
+        if (mode == Mode.CLIENT) {
+            EntityTerms.check(
+                    base == null || !isLive(base.head()) ? null : base.current().entity(), proposed);
         }
         Set<String> properties = EntityPreparer.referencedProperties(proposed);
         return datatypes
@@ -491,7 +578,9 @@ public class EntityWriteService implements EntityEditor {
                                         : Map.of(),
                                 EntityPreparer.sitelinkTitles(prepared.entity()),
                                 live ? base.current().statements() : Set.of(),
-                                stored.statements());
+                                stored.statements(),
+                                null,
+                                lexemeTerms(id, prepared.entity()));
                         return commit(commit).map(at -> {
                             if (commit.datatype() != null) {
                                 datatypes.remember(id.value(), commit.datatype());
@@ -533,7 +622,9 @@ public class EntityWriteService implements EntityEditor {
                 live ? EntityPreparer.sitelinkTitles(base.current().entity()) : Map.of(),
                 EntityPreparer.sitelinkTitles(restored.entity()),
                 live ? base.current().statements() : Set.of(),
-                restored.statements());
+                restored.statements(),
+                null,
+                lexemeTerms(head.id(), restored.entity()));
         return commit(commit).map(at -> {
             if (restored.entity() instanceof Property p) {
                 datatypes.remember(head.id().value(), p.datatype());
@@ -646,6 +737,12 @@ public class EntityWriteService implements EntityEditor {
         return head.flatMap(ignored -> revisions.insert(connection, row))
                 .flatMap(ignored -> redirectRow(connection, c, at))
                 .flatMap(ignored -> sitelinks.replace(connection, c.id(), c.sitelinksBefore(), c.sitelinksAfter()))
+                .flatMap(ignored -> c.lexemeTerms() == null
+                        ? Uni.createFrom().voidItem()
+                        : lexemeTermRows.replace(connection, c.id(), c.lexemeTerms()))
+                .flatMap(ignored -> c.protection() == null
+                        ? Uni.createFrom().voidItem()
+                        : metadata.save(connection, c.id(), c.protection(), at))
                 .flatMap(ignored -> outbox.insert(connection, c.id().value(), event, at))
                 .replaceWith(at);
     }
@@ -676,6 +773,28 @@ public class EntityWriteService implements EntityEditor {
             long start = System.nanoTime();
             return stage.onItemOrFailure().invoke(() -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
         });
+    }
+
+    /** The {@code lexeme_terms} rows of {@code entity} (null: a delete or redirect: none); null for other types. */
+    private static List<LexemeTerm> lexemeTerms(EntityId id, Entity entity) {
+        if (id.type() != EntityType.LEXEME) {
+            return null;
+        }
+        List<LexemeTerm> rows = new ArrayList<>();
+        if (entity instanceof Lexeme lexeme) {
+            lexeme.lemmas()
+                    .forEach((language, term) ->
+                            rows.add(new LexemeTerm(LexemeTerm.LEMMA, id.value(), language, term.value())));
+            for (Form form : lexeme.forms()) {
+                if (form.id() == null) {
+                    continue;
+                }
+                form.representations()
+                        .forEach((language, term) -> rows.add(new LexemeTerm(
+                                LexemeTerm.REPRESENTATION, form.id().value(), language, term.value())));
+            }
+        }
+        return rows;
     }
 
     private static boolean isLive(HeadRow head) {

@@ -79,28 +79,57 @@ public class PackStore {
 
     /**
      * The pack named by {@code revision}: from the cache, else one GET. A delta pack is decoded with its checkpoint's
-     * pack (fetched the same way, once, however many deltas wait for it); callers that know the checkpoint ask for
-     * both at once, so a cold read is two GETs in parallel.
+     * pack, fetched the same way (once, however many deltas wait for it).
      */
     public Uni<Pack> get(ContentAddress revision) {
-        return onCaller(future(revision));
+        return onCaller(future(revision, null, null));
     }
 
-    private CompletableFuture<Pack> future(ContentAddress revision) {
+    /** A revision's pack and its checkpoint's pack (the same one for a checkpoint). */
+    public record WithCheckpoint(Pack pack, Pack checkpoint) {}
+
+    /**
+     * A revision's pack and, when it is a delta, its checkpoint's pack: a cold read is two GETs in parallel, and the
+     * checkpoint fetched for the caller is the one the delta is decoded with (never a second GET, even when the cache
+     * is too small to keep it).
+     */
+    public Uni<WithCheckpoint> getWithCheckpoint(ContentAddress revision, ContentAddress checkpoint) {
+        if (checkpoint.equals(revision)) {
+            return get(revision).map(pack -> new WithCheckpoint(pack, pack));
+        }
+        CompletableFuture<Pack> base = future(checkpoint, null, null);
+        CompletableFuture<Pack> own = future(revision, checkpoint, base);
+        return onCaller(own.thenCombine(base, WithCheckpoint::new)).flatMap(pair -> {
+            if (pair.pack().checkpointOrSelf().equals(checkpoint)) {
+                return Uni.createFrom().item(pair);
+            }
+            // the caller's checkpoint was not this pack's: the pack's own header is the truth
+            return get(pair.pack().checkpointOrSelf()).map(other -> new WithCheckpoint(pair.pack(), other));
+        });
+    }
+
+    /** {@code knownCheckpoint} (may be null) is the future of the pack named {@code knownAddress}. */
+    private CompletableFuture<Pack> future(
+            ContentAddress revision, ContentAddress knownAddress, CompletableFuture<Pack> knownCheckpoint) {
         return cache.get(
                 revision.sha256(),
+                // async all the way: a step that ran inline here would nest a cache.get inside this computeIfAbsent
                 (key, executor) -> CompletableFuture.supplyAsync(() -> fetch(revision), workers.executor())
-                        .thenCompose(bytes -> {
-                            ContentAddress checkpoint = PackCodec.checkpointOf(bytes);
-                            if (checkpoint == null) {
-                                return CompletableFuture.completedFuture(decode(revision, bytes, null));
-                            }
-                            return future(checkpoint)
-                                    .thenApplyAsync(base -> decode(revision, bytes, base), workers.executor());
-                        }));
+                        .thenComposeAsync(
+                                bytes -> {
+                                    ContentAddress checkpoint = PackCodec.checkpointOf(bytes);
+                                    if (checkpoint == null) {
+                                        return CompletableFuture.completedFuture(decode(revision, bytes, null));
+                                    }
+                                    CompletableFuture<Pack> base = checkpoint.equals(knownAddress)
+                                            ? knownCheckpoint
+                                            : future(checkpoint, null, null);
+                                    return base.thenApplyAsync(b -> decode(revision, bytes, b), workers.executor());
+                                },
+                                workers.executor()));
     }
 
-    private static Uni<Pack> onCaller(CompletableFuture<Pack> pack) {
+    private static <T> Uni<T> onCaller(CompletableFuture<T> pack) {
         if (pack.isDone() && !pack.isCompletedExceptionally()) {
             return Uni.createFrom().item(pack.join()); // warm: no thread hop
         }

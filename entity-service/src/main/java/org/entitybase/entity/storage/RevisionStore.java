@@ -49,17 +49,8 @@ public class RevisionStore {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        Uni<Pack> own = packs.get(revision);
-        Uni<Pack> base = checkpoint.equals(revision) ? Uni.createFrom().nullItem() : packs.get(checkpoint);
-        return Uni.combine().all().unis(own, base).asTuple().flatMap(pair -> {
-            Pack pack = pair.getItem1();
-            Pack checkpointPack = pair.getItem2();
-            if (!pack.checkpointOrSelf().equals(checkpoint)) {
-                // the row and the pack disagree: the pack's own header is the truth
-                return packs.get(pack.checkpointOrSelf()).flatMap(p -> assemble(pack, p));
-            }
-            return assemble(pack, checkpointPack);
-        });
+        return packs.getWithCheckpoint(revision, checkpoint)
+                .flatMap(pair -> assemble(pair.pack(), pair.pack().isCheckpoint() ? null : pair.checkpoint()));
     }
 
     /** The content of a revision just written from {@code split}: cached so the next read and edit start warm. */

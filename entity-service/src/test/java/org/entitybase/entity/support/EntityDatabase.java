@@ -62,7 +62,7 @@ public final class EntityDatabase {
         }
     }
 
-    /** Sets an entity's protection flags (the protection route belongs to a later issue). */
+    /** Sets an entity's protection flags directly, without a protect revision (ProtectionIT tests the route). */
     public static void protect(String entityId, boolean semiProtected, boolean locked, boolean massEditProtected) {
         update(
                 "INSERT INTO metadata (entity_id, semi_protected, locked, mass_edit_protected, updated_at)"
