@@ -1,10 +1,17 @@
 package org.entitybase.entity;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -42,6 +49,30 @@ class EntityApiIT {
         assertThat(read.asString()).isEqualTo(created.asString());
         assertThat(read.jsonPath().getString("labels.en.value")).isEqualTo("created item");
         assertThat(reader().get(path("/entities/items/" + id)).asString()).isEqualTo(read.asString());
+    }
+
+    @Test
+    void clientsThatAcceptGzipGetTheSameJsonGzipped() throws Exception {
+        String id = createdId("items", item("gzip me"));
+        HttpClient http = HttpClient.newHttpClient();
+        for (String route : new String[] {"/entities/" + id, "/entities/" + id + "/revision/1"}) {
+            URI uri = URI.create("http://localhost:" + RestAssured.port + path(route));
+            HttpResponse<byte[]> plain =
+                    http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> gzipped = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+            assertThat(gzipped.headers().firstValue("Vary")).contains("Accept-Encoding");
+            assertThat(gzipped.headers().firstValue("ETag"))
+                    .isEqualTo(plain.headers().firstValue("ETag"));
+            assertThat(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes())
+                    .isEqualTo(plain.body());
+        }
     }
 
     @Test

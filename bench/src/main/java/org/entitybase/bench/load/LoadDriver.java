@@ -9,21 +9,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Load against the running suite through the gateway, as clients and bots see it: {@code ./entitybase up}, then
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.entitybase.bench.load.LoadDriver [--base URL] [--clients 8]
- *      [--seconds 20] [--warmup 5] [--entity Q42] [--scenarios read,create,edit,rdf,statement]
+ *      [--seconds 20] [--warmup 5] [--entity Q42]
+ *      [--scenarios read,read-gzip,create,edit,rdf,statement,statement-batch]
  * </pre>
  *
  * Each scenario runs twice: one client alone (latency: p50/p99 with nothing else queued) and {@code --clients}
@@ -97,8 +102,22 @@ public final class LoadDriver {
                         200);
             }
             case "statement" -> {
-                String hash = firstStatementHash(entity);
+                String hash = statementHashes(List.of(entity), 1).get(0);
                 yield new Scenario("statement GET /statements/{hash}", i -> get("/statements/" + hash, "*/*"), 200);
+            }
+            case "statement-batch" -> {
+                // Q42's statements and, if it has fewer than 500, other sample entities' up to 500
+                String body = "{\"hashes\":[\""
+                        + String.join("\",\"", statementHashes(List.of(entity, "Q30", "Q45", "Q142", "Q60"), 500))
+                        + "\"]}";
+                yield new Scenario(
+                        "statement-batch POST /statements/batch (500)",
+                        i -> HttpRequest.newBuilder(URI.create(base + "/statements/batch"))
+                                .header("Content-Type", "application/json")
+                                .timeout(Duration.ofSeconds(30))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        200);
             }
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
@@ -191,17 +210,34 @@ public final class LoadDriver {
         return ids;
     }
 
-    private String firstStatementHash(String entity) throws Exception {
-        HttpResponse<String> properties =
-                http.send(get("/entities/" + entity + "/properties", "*/*"), HttpResponse.BodyHandlers.ofString());
-        String property = properties.body().replaceAll("(?s).*?\"(P\\d+)\".*", "$1");
-        HttpResponse<String> hashes = http.send(
-                get("/entities/" + entity + "/properties/" + property, "*/*"), HttpResponse.BodyHandlers.ofString());
-        String hash = hashes.body().replaceAll("(?s).*?\"([0-9a-f]{64})\".*", "$1");
-        if (hash.length() != 64) {
-            throw new IllegalStateException("no statement hash for " + entity + ": " + hashes.body());
+    /** Up to {@code limit} distinct statement content addresses of {@code entities}, via entity-service's routes. */
+    private List<String> statementHashes(List<String> entities, int limit) throws Exception {
+        Set<String> hashes = new LinkedHashSet<>();
+        Pattern hash = Pattern.compile("\"hash\":\"([0-9a-f]{64})\"");
+        for (String entity : entities) {
+            String properties = http.send(
+                            get("/entities/" + entity + "/properties", "*/*"), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            String ids = properties.replaceAll("(?s).*\\[(.*)].*", "$1").replace("\"", "");
+            if (ids.isBlank()) {
+                continue;
+            }
+            String statements = http.send(
+                            get("/entities/" + entity + "/properties/" + ids, "*/*"),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Matcher m = hash.matcher(statements);
+            while (m.find() && hashes.size() < limit) {
+                hashes.add(m.group(1));
+            }
+            if (hashes.size() >= limit) {
+                break;
+            }
         }
-        return hash;
+        if (hashes.isEmpty()) {
+            throw new IllegalStateException("no statement hashes for " + entities + ": load the sample data first");
+        }
+        return new ArrayList<>(hashes);
     }
 
     /** The first {@code "name":"value"} of a JSON body: enough for an id, no JSON library needed here. */
@@ -261,7 +297,8 @@ public final class LoadDriver {
                     Integer.parseInt(given.getOrDefault("seconds", "20")),
                     Integer.parseInt(given.getOrDefault("warmup", "5")),
                     given.getOrDefault("entity", "Q42"),
-                    List.of(given.getOrDefault("scenarios", "read,create,edit").split(",")));
+                    List.of(given.getOrDefault("scenarios", "read,read-gzip,create,edit,rdf,statement,statement-batch")
+                            .split(",")));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.entitybase.entity.rest;
 
 import java.net.URI;
+import java.time.Instant;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +30,7 @@ import org.entitybase.entity.service.EntityJsonCache;
 import org.entitybase.entity.service.EntityReadService;
 import org.entitybase.entity.service.EntityReadService.RevisionView;
 import org.entitybase.entity.service.EntityWriteService;
+import org.entitybase.entity.storage.StoredRevision;
 import org.entitybase.model.id.EntityId;
 import org.entitybase.model.id.EntityType;
 
@@ -86,9 +88,10 @@ public class EntityResource {
             @PathParam("collection") String collection,
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @Context UriInfo uri) {
         EntityId entityId = EditRequests.entityIdIn(EditRequests.collection(collection), id);
-        return current(entityId, ifNoneMatch, uri);
+        return current(entityId, ifNoneMatch, acceptEncoding, uri);
     }
 
     /**
@@ -102,6 +105,7 @@ public class EntityResource {
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @QueryParam("revision") String revision,
             @QueryParam("flavor") String flavor,
             @Context UriInfo uri) {
@@ -118,9 +122,9 @@ public class EntityResource {
             return Uni.createFrom().item(Response.seeOther(rdf.build()).build());
         }
         if (revision != null) {
-            return revision(entityId, EditRequests.positive(revision, "revision"), uri);
+            return revision(entityId, EditRequests.positive(revision, "revision"), acceptEncoding, uri);
         }
-        return current(entityId, ifNoneMatch, uri);
+        return current(entityId, ifNoneMatch, acceptEncoding, uri);
     }
 
     @GET
@@ -138,8 +142,11 @@ public class EntityResource {
     @GET
     @Path("{id}/revision/{revision}")
     public Uni<Response> revision(
-            @PathParam("id") String id, @PathParam("revision") String revision, @Context UriInfo uri) {
-        return revision(EditRequests.entityId(id), EditRequests.positive(revision, "revision"), uri);
+            @PathParam("id") String id,
+            @PathParam("revision") String revision,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+            @Context UriInfo uri) {
+        return revision(EditRequests.entityId(id), EditRequests.positive(revision, "revision"), acceptEncoding, uri);
     }
 
     @DELETE
@@ -180,7 +187,7 @@ public class EntityResource {
                 .map(result -> EntityResponses.edit(result, uri).build());
     }
 
-    private Uni<Response> current(EntityId id, String ifNoneMatch, UriInfo uri) {
+    private Uni<Response> current(EntityId id, String ifNoneMatch, String acceptEncoding, UriInfo uri) {
         return reads.current(id).map(head -> {
             if (head.redirectTarget() != null) {
                 return redirectTo(head.redirectTarget(), uri);
@@ -190,20 +197,30 @@ public class EntityResource {
                         .header(HttpHeaders.ETAG, EditRequests.etagOf(head.revisionId()))
                         .build();
             }
-            byte[] json = entityJson.json(head.stored(), head.revisionId(), head.createdAt());
-            return EntityResponses.json(json, head.revisionId(), head.createdAt())
-                    .build();
+            return entityJson(head.stored(), head.revisionId(), head.createdAt(), acceptEncoding);
         });
     }
 
-    private Uni<Response> revision(EntityId id, long revision, UriInfo uri) {
+    private Uni<Response> revision(EntityId id, long revision, String acceptEncoding, UriInfo uri) {
         return reads.revision(id, revision).map((RevisionView view) -> {
             if (view.stored() == null) {
                 return redirectTo(view.row().redirectTarget(), uri);
             }
-            byte[] json = entityJson.json(view.stored(), revision, view.row().createdAt());
-            return EntityResponses.json(json, revision, view.row().createdAt()).build();
+            return entityJson(view.stored(), revision, view.row().createdAt(), acceptEncoding);
         });
+    }
+
+    /** The revision's JSON, gzip'd (from the cache) when the client accepts it. */
+    private Response entityJson(StoredRevision stored, long revision, Instant createdAt, String acceptEncoding) {
+        if (EntityResponses.acceptsGzip(acceptEncoding)) {
+            return EntityResponses.json(entityJson.gzip(stored, revision, createdAt), revision, createdAt)
+                    .header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                    .build();
+        }
+        return EntityResponses.json(entityJson.json(stored, revision, createdAt), revision, createdAt)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                .build();
     }
 
     /** 308: the entity is a redirect; clients follow it to the target (method and body kept). */

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -50,6 +51,34 @@ final class EntityResponses {
                 .header(HttpHeaders.LAST_MODIFIED, httpDate(createdAt));
         revisionHeaders(response, revisionId);
         return response;
+    }
+
+    /**
+     * Whether an {@code Accept-Encoding} header admits gzip: a {@code gzip} or {@code *} coding without {@code q=0}
+     * (RFC 9110 §12.5.3). Absent header: identity.
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] params = part.split(";");
+            String coding = params[0].trim().toLowerCase(Locale.ROOT);
+            if (!coding.equals("gzip") && !coding.equals("x-gzip") && !coding.equals("*")) {
+                continue;
+            }
+            boolean refused = false;
+            for (int i = 1; i < params.length; i++) {
+                String param = params[i].trim().toLowerCase(Locale.ROOT).replace(" ", "");
+                if (param.startsWith("q=")) {
+                    refused = param.substring(2).matches("0(\\.0{0,3})?");
+                }
+            }
+            if (!refused) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response.ResponseBuilder edit(EditResult result, UriInfo uri) {

@@ -1,9 +1,11 @@
 package org.entitybase.entity.service;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,6 +31,8 @@ public class EntityJsonCache {
 
     private final WikibaseJsonWriter writer = new WikibaseJsonWriter();
     private final Cache<String, Serialized> cache;
+    /** Gzip'd answers by revision: compressed once, then served to every client that accepts gzip. */
+    private final Cache<String, byte[]> gzipped;
 
     /** JSON without lastrevid/modified, and the byte offset of the top-level {@code "type"} member. */
     record Serialized(byte[] json, int typeOffset) {}
@@ -39,12 +43,37 @@ public class EntityJsonCache {
                 .<String, Serialized>weigher((key, value) -> value.json().length)
                 .executor(Runnable::run)
                 .build();
+        this.gzipped = Caffeine.newBuilder()
+                .maximumWeight(config.storage().jsonCacheSize().asLongValue())
+                .<String, byte[]>weigher((key, value) -> value.length)
+                .executor(Runnable::run)
+                .build();
     }
 
     /** The revision's entity JSON with its {@code lastrevid} and {@code modified}. */
     public byte[] json(StoredRevision stored, long revisionId, Instant createdAt) {
         Serialized serialized = cache.get(stored.address().sha256(), key -> serialize(stored));
         return splice(serialized, revisionId, RevisionTimestamps.iso(createdAt));
+    }
+
+    /**
+     * {@link #json} gzip-compressed (for {@code Accept-Encoding: gzip}): a Q42-size entity is 300 KB of JSON and
+     * about 45 KB gzip'd, so the gateway and the network move a sixth of the bytes. The compression is paid once per
+     * revision, not per read.
+     */
+    public byte[] gzip(StoredRevision stored, long revisionId, Instant createdAt) {
+        String key = stored.address().sha256() + '/' + revisionId + '/' + createdAt.toEpochMilli();
+        return gzipped.get(key, k -> compress(json(stored, revisionId, createdAt)));
+    }
+
+    private static byte[] compress(byte[] json) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 5 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
+            gzip.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("compressing in memory", e);
+        }
+        return out.toByteArray();
     }
 
     private Serialized serialize(StoredRevision stored) {
