@@ -139,7 +139,13 @@ num.network.threads=2
 num.io.threads=2
 background.threads=2
 EOF
-  # Only the start/stop milestones at INFO; everything else from WARN up.
+  write_kafka_log_config
+}
+
+# Only the start/stop milestones at INFO; everything else from WARN up. Also used by the topic tool, which runs when
+# Kafka is external too.
+write_kafka_log_config() {
+  mkdir -p "$CONF_DIR/kafka"
   cat >"$CONF_DIR/kafka/log4j2.properties" <<'EOF'
 status = warn
 appender.out.type = Console
@@ -204,6 +210,7 @@ compile_kafka_topics() {
 # Readiness is a real topic listing; the same JVM then creates the missing topics.
 create_topics() {
   compile_kafka_topics
+  [[ -f $CONF_DIR/kafka/log4j2.properties ]] || write_kafka_log_config
   "$(java_bin)" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m \
     -Dlog4j2.configurationFile="$CONF_DIR/kafka/log4j2.properties" -cp "$(admin_classpath)" KafkaTopics \
     "127.0.0.1:$KAFKA_PORT" "$STACK_TIMEOUT" "$KAFKA_PARTITIONS" "${TOPICS[@]}" 2>>"$(log_file kafka-admin)" ||

@@ -65,6 +65,29 @@ class TermsIT {
     }
 
     @Test
+    void aLabelEditIsNotRefusedForAnOldStatementOnAMissingProperty() {
+        // imported as dumps are: its statement's property was never created here
+        String id = "Q" + (System.currentTimeMillis() * 1000 + 7);
+        String imported = """
+                {"type":"item","id":"%s","labels":{"en":{"language":"en","value":"imported"}},
+                 "claims":{"P999999":[{"mainsnak":{"snaktype":"value","property":"P999999","datatype":"string",
+                   "datavalue":{"value":"abc","type":"string"}},"type":"statement","rank":"normal",
+                   "id":"%s$5D3C1A1E-7A0C-4D43-9C7A-0D0E8E7B3C11"}]}}""".formatted(id, id);
+        assertThat(writer(USER).body(imported).post(path("/import")).statusCode())
+                .isEqualTo(201);
+
+        written(put(id, "labels/de", "\"importiert\""), 200, 2);
+        assertThat(reader().get(path("/entities/" + id))
+                        .jsonPath()
+                        .getString("claims.P999999[0].mainsnak.datavalue.value"))
+                .isEqualTo("abc");
+        // a new statement on that property is still checked
+        error(writer(USER).body("""
+                                {"mainsnak":{"snaktype":"value","property":"P999999",
+                                 "datavalue":{"value":"new","type":"string"}},"type":"statement","rank":"normal"}""").post(path("/entities/" + id + "/properties/P999999")), 422, "property-not-found");
+    }
+
+    @Test
     void aliasesAreListsPerLanguage() {
         String id = EntityApiIT.createdId("items", EntityApiIT.item("aliased"));
         Response set = written(put(id, "aliases/en", "[\"one\",\"two\"]"), 200, 2);

@@ -1,6 +1,7 @@
 package org.entitybase.entity.service;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,16 @@ final class EntityPreparer {
 
     private EntityPreparer() {}
 
+    /** Every statement of the entity (forms' and senses' included). */
+    static Set<Statement> statements(Entity entity) {
+        Set<Statement> statements = new HashSet<>();
+        EntityStatements.rewrite(entity, (owner, path, statement) -> {
+            statements.add(statement);
+            return statement;
+        });
+        return statements;
+    }
+
     /** Every property a snak of the entity refers to, in first-use order. */
     static Set<String> referencedProperties(Entity entity) {
         Set<String> properties = new LinkedHashSet<>();
@@ -74,6 +85,16 @@ final class EntityPreparer {
      * @throws org.entitybase.runtime.rest.ApiException 422 for an unknown property or a value of the wrong type
      */
     static Entity prepare(Entity proposed, EntityId id, Map<String, String> datatypes, Mode mode) {
+        return prepare(proposed, id, datatypes, mode, Set.of());
+    }
+
+    /**
+     * As {@link #prepare(Entity, EntityId, Map, Mode)}; a statement equal to one in {@code stored} (the base
+     * revision's) is kept as stored, not checked again: an edit of a label must not fail because an old statement
+     * refers to a property that was deleted or never imported.
+     */
+    static Entity prepare(
+            Entity proposed, EntityId id, Map<String, String> datatypes, Mode mode, Set<Statement> stored) {
         Entity entity = proposed.withId(id);
         PageMetadata page = entity.page();
         entity = entity.withPage(new PageMetadata(page.pageId(), page.namespace(), page.title(), null, null));
@@ -84,8 +105,9 @@ final class EntityPreparer {
             entity = withSubEntityIds(lexeme);
         }
         entity = EntityStatements.rewrite(entity, (owner, path, statement) -> {
+            Mode snakMode = stored.contains(statement) ? Mode.IMPORT : mode;
             Statement checked = EntityStatements.rewriteSnaks(
-                    statement, path, (snakPath, snak) -> checkedSnak(snak, snakPath, datatypes, mode));
+                    statement, path, (snakPath, snak) -> checkedSnak(snak, snakPath, datatypes, snakMode));
             return withGuid(checked, owner, mode);
         });
         return HashFiller.withHashes(entity);

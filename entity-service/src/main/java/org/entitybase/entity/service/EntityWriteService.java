@@ -55,6 +55,7 @@ import org.entitybase.model.id.EntityType;
 import org.entitybase.model.json.WikibaseJsonReader;
 import org.entitybase.model.json.WikibaseJsonWriter;
 import org.entitybase.model.lexeme.Form;
+import org.entitybase.model.statement.Statement;
 import org.entitybase.runtime.rest.ApiException;
 
 /**
@@ -544,7 +545,17 @@ public class EntityWriteService implements EntityEditor {
         Set<String> properties = EntityPreparer.referencedProperties(proposed);
         return datatypes
                 .of(properties)
-                .flatMap(known -> timed(prepareTimer, workers.run(() -> prepare(id, proposed, known, mode))))
+                .flatMap(known -> timed(
+                        prepareTimer,
+                        workers.run(() -> prepare(
+                                id,
+                                proposed,
+                                known,
+                                mode,
+                                base == null || !isLive(base.head())
+                                        ? Set.of()
+                                        : EntityPreparer.statements(
+                                                base.current().entity())))))
                 .flatMap(prepared -> {
                     HeadRow head = base == null ? null : base.head();
                     if (head != null) {
@@ -651,8 +662,9 @@ public class EntityWriteService implements EntityEditor {
     }
 
     /** CPU-heavy: runs on the worker pool. */
-    private Prepared prepare(EntityId id, Entity proposed, Map<String, String> known, Mode mode) {
-        Entity entity = EntityPreparer.prepare(proposed, id, known, mode);
+    private Prepared prepare(
+            EntityId id, Entity proposed, Map<String, String> known, Mode mode, Set<Statement> stored) {
+        Entity entity = EntityPreparer.prepare(proposed, id, known, mode, stored);
         int size = writer.toBytes(entity).length;
         if (size > maxEntityBytes) {
             throw EntityErrors.tooLarge(size, maxEntityBytes);

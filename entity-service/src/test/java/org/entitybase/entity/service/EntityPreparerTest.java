@@ -81,6 +81,22 @@ class EntityPreparerTest {
     }
 
     @Test
+    void aStoredStatementIsNotCheckedAgainButANewOneIs() {
+        // stored by an import while P1 did not exist; a client now edits something else of the entity
+        Item stored = (Item) EntityPreparer.prepare(parse(itemWith(STRING_SNAK, "")), Q7, Map.of(), Mode.IMPORT);
+        Set<Statement> base = EntityPreparer.statements(stored);
+
+        Item kept = (Item) EntityPreparer.prepare(stored, Q7, Map.of(), Mode.CLIENT, base);
+        assertThat(kept.claims().get("P1")).isEqualTo(stored.claims().get("P1"));
+
+        Entity added = parse(itemWith(STRING_SNAK, ""));
+        assertThatThrownBy(() -> EntityPreparer.prepare(added, Q7, Map.of(), Mode.CLIENT, base))
+                .as("the same claim as a new statement (no GUID yet) is checked")
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("property-not-found"));
+    }
+
+    @Test
     void valueOfTheWrongTypeIs422InBothModes() {
         Entity entity = parse(itemWith(STRING_SNAK, ""));
         for (Mode mode : Mode.values()) {
