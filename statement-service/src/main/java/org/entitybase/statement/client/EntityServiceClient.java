@@ -66,7 +66,20 @@ public class EntityServiceClient {
         }
     }
 
-    /** {@code GET /entities/{id}/revision/{rev}}; fails (to be retried) on anything else than 200, 308 or 410. */
+    /**
+     * A definite answer that the revision does not exist (404): the event names data this entity-service never had
+     * (another deployment's or a test's event, or a purged entity). Retrying cannot help.
+     */
+    public static final class UnknownRevisionException extends RuntimeException {
+        UnknownRevisionException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * {@code GET /entities/{id}/revision/{rev}}; 404 fails with {@link UnknownRevisionException}, anything else than
+     * 200, 308 or 410 fails to be retried.
+     */
     public Uni<Revision> revision(String entityId, long revisionId) {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(apiUrl + "/entities/" + entityId + "/revision/" + revisionId))
@@ -78,6 +91,8 @@ public class EntityServiceClient {
             case 200 -> new Revision(response.body(), null, false);
             case 308 -> new Revision(null, field(response.body(), "redirect"), false);
             case 410 -> new Revision(null, null, true);
+            case 404 ->
+                throw new UnknownRevisionException("entity-service has no revision " + revisionId + " of " + entityId);
             default -> throw unavailable("revision " + revisionId + " of " + entityId, response);
         });
     }
