@@ -85,6 +85,16 @@ public final class LoadDriver {
         return switch (name) {
             case "read" ->
                 new Scenario("read GET /entities/" + entity, i -> get("/entities/" + entity, "application/json"), 200);
+            case "read-gzip" ->
+                new Scenario(
+                        "read GET /entities/" + entity + " (gzip)",
+                        i -> HttpRequest.newBuilder(URI.create(base + "/entities/" + entity))
+                                .header("Accept", "application/json")
+                                .header("Accept-Encoding", "gzip")
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        200);
             case "rdf" ->
                 new Scenario(
                         "rdf GET /entities/" + entity + ".ttl", i -> get("/entities/" + entity + ".ttl", "*/*"), 200);

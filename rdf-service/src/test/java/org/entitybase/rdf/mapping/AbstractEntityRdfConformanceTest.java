@@ -3,6 +3,7 @@ package org.entitybase.rdf.mapping;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,16 @@ abstract class AbstractEntityRdfConformanceTest {
 
     /** Hook for format quirks of the writer. */
     protected void setupWriterConfig(WriterConfig config) {}
+
+    /**
+     * The writer under test: RDF4J's for {@code format} by default (with {@link #setupWriterConfig}); subclasses run
+     * the suite through other writers.
+     */
+    protected RDFWriter createWriter(OutputStream out) {
+        RDFWriter rio = RdfWriterSettings.createRioWriter(format, out);
+        setupWriterConfig(rio.getWriterConfig());
+        return rio;
+    }
 
     /** Hook for format quirks of the parser. */
     protected void setupParserConfig(ParserConfig config) {}
@@ -147,17 +158,18 @@ abstract class AbstractEntityRdfConformanceTest {
     void summary() {
         System.out.printf(
                 "[%s] Wikibase fixtures: %d/%d passed, %d reviewed skip(s), %d failed %s%n",
-                format.getName(),
+                getClass().getSimpleName(),
                 fixturePassed,
                 fixtureCases,
                 fixtureSkips.size(),
                 fixtureFailures.size(),
                 fixtureFailures);
-        fixtureSkips.forEach(s -> System.out.printf("[%s]   skipped: %s%n", format.getName(), s));
+        fixtureSkips.forEach(
+                s -> System.out.printf("[%s]   skipped: %s%n", getClass().getSimpleName(), s));
         System.out.printf(
                 "[%s] Wikidata pairs: %d/%d isomorphic %s(stub terms of %d mentioned entities and %d external-id URI"
                         + " patterns taken from the expected Turtle)%n",
-                format.getName(),
+                getClass().getSimpleName(),
                 pairsPassed,
                 pairs,
                 pairFailures.isEmpty() ? "" : "failed " + pairFailures + " ",
@@ -174,12 +186,10 @@ abstract class AbstractEntityRdfConformanceTest {
         };
     }
 
-    /** Runs {@code actions} on a writer over this format's Rio writer, then parses the bytes back. */
+    /** Runs {@code actions} on a writer over the writer under test, then parses the bytes back with RDF4J. */
     Model roundTrip(EntityRdfWriter.Builder builder, Consumer<EntityRdfWriter> actions) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RDFWriter rio = RdfWriterSettings.createWriter(format, bytes);
-        setupWriterConfig(rio.getWriterConfig());
-        actions.accept(builder.build(rio));
+        actions.accept(builder.build(createWriter(bytes)));
         ParserConfig parserConfig = new ParserConfig();
         setupParserConfig(parserConfig);
         try {
