@@ -1,9 +1,7 @@
 package org.entitybase.rdf.mapping;
 
 import java.io.OutputStream;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.eclipse.rdf4j.model.BNode;
@@ -15,8 +13,6 @@ import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.RDFHandlerException;
 import org.eclipse.rdf4j.rio.RDFWriter;
-import org.eclipse.rdf4j.rio.RioSetting;
-import org.eclipse.rdf4j.rio.WriterConfig;
 
 /**
  * A streaming Turtle {@link RDFWriter} in the shape of Wikidata's Turtle: the namespaces handed to it as
@@ -29,11 +25,8 @@ import org.eclipse.rdf4j.rio.WriterConfig;
  * <p>Buffered: everything reaches the stream at {@link #endRDF()} (or when the buffer fills), which flushes but does
  * not close it. Not thread-safe.
  */
-public final class TurtleStreamWriter implements RDFWriter, TripleWriter {
+public final class TurtleStreamWriter extends StreamWriterBase {
     private static final String RDF_TYPE = Iris.RDF + "type";
-
-    private final RdfBytes bytes;
-    private WriterConfig config = new WriterConfig();
 
     /** Declared prefixes in order (prefix → namespace); {@link #table} is rebuilt from it. */
     private final Map<String, String> declared = new LinkedHashMap<>();
@@ -44,39 +37,13 @@ public final class TurtleStreamWriter implements RDFWriter, TripleWriter {
     private boolean blankLineDue;
 
     public TurtleStreamWriter(OutputStream out) {
-        this.bytes = new RdfBytes(out);
+        super(out);
     }
 
     @Override
     public RDFFormat getRDFFormat() {
         return RDFFormat.TURTLE;
     }
-
-    @Override
-    public RDFWriter setWriterConfig(WriterConfig config) {
-        this.config = config;
-        return this;
-    }
-
-    @Override
-    public WriterConfig getWriterConfig() {
-        return config;
-    }
-
-    /** None: the output always has the shape described above. */
-    @Override
-    public Collection<RioSetting<?>> getSupportedSettings() {
-        return List.of();
-    }
-
-    @Override
-    public <T> RDFWriter set(RioSetting<T> setting, T value) {
-        config.set(setting, value);
-        return this;
-    }
-
-    @Override
-    public void startRDF() {}
 
     @Override
     public void endRDF() {
