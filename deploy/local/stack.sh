@@ -32,7 +32,8 @@ KAFKA_VERSION=4.4.0
 S3PROXY_JAR=$LIB_DIR/s3proxy/s3proxy-4.1.0-jar-with-dependencies.jar
 
 DATABASES=(entitybase_ids entitybase_entity entitybase_statement entitybase_user entitybase_stats)
-BUCKETS=(entitybase-content entitybase-revisions)
+# the suite's buckets, and the tests' own: a test never writes where `./entitybase up` keeps its data
+BUCKETS=(entitybase-content entitybase-revisions entitybase-test-content entitybase-test-revisions)
 TOPICS=(entitybase.entity_change entitybase.entity_diff entitybase.entity_change.dlq entitybase.entity_diff.dlq)
 
 # ---------------------------------------------------------------- tools

@@ -36,6 +36,14 @@ public record LocalStack(
     public static final String USER_DATABASE = "entitybase_user";
     public static final String STATS_DATABASE = "entitybase_stats";
 
+    /**
+     * The tests' buckets (stack.sh creates them next to the suite's): what the services use in their test profile,
+     * and what {@link ServiceJar} gives the jars it starts.
+     */
+    public static final String TEST_CONTENT_BUCKET = "entitybase-test-content";
+
+    public static final String TEST_REVISIONS_BUCKET = "entitybase-test-revisions";
+
     /** The stack as configured for this JVM. */
     public static LocalStack current() {
         return from(LocalStack::systemOrEnvironment);
@@ -52,8 +60,8 @@ public record LocalStack(
                 URI.create(setting(settings, "S3_ENDPOINT", "http://127.0.0.1:9000")),
                 setting(settings, "S3_ACCESS_KEY", "entitybase"),
                 setting(settings, "S3_SECRET_KEY", "entitybase-secret"),
-                setting(settings, "S3_CONTENT_BUCKET", "entitybase-content"),
-                setting(settings, "S3_REVISIONS_BUCKET", "entitybase-revisions"),
+                setting(settings, "S3_CONTENT_BUCKET", TEST_CONTENT_BUCKET),
+                setting(settings, "S3_REVISIONS_BUCKET", TEST_REVISIONS_BUCKET),
                 setting(settings, "API_PREFIX", "/v1/entitybase"),
                 stackDirectory(settings));
     }

@@ -95,7 +95,12 @@ public class PackStore {
      */
     public Uni<WithCheckpoint> getWithCheckpoint(ContentAddress revision, ContentAddress checkpoint) {
         if (checkpoint.equals(revision)) {
-            return get(revision).map(pack -> new WithCheckpoint(pack, pack));
+            // the row says checkpoint, but the pack's own header is the truth (a later write of the same content
+            // on top of another checkpoint stored it under the same key as a delta)
+            return get(revision)
+                    .flatMap(pack -> pack.isCheckpoint()
+                            ? Uni.createFrom().item(new WithCheckpoint(pack, pack))
+                            : get(pack.checkpoint()).map(base -> new WithCheckpoint(pack, base)));
         }
         CompletableFuture<Pack> base = future(checkpoint, null, null);
         CompletableFuture<Pack> own = future(revision, checkpoint, base);
