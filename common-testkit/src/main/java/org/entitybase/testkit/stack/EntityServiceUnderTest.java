@@ -1,12 +1,12 @@
 package org.entitybase.testkit.stack;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The real write path for a consumer's integration tests: id-allocator and entity-service, each a packaged jar on a
@@ -96,8 +96,12 @@ public final class EntityServiceUnderTest implements AutoCloseable {
 
     private static void recreate(String database) {
         LocalStack stack = LocalStack.current();
-        try (Connection connection =
-                        DriverManager.getConnection(stack.jdbcUrl(""), stack.dbUser(), stack.dbPassword());
+        Properties credentials = new Properties();
+        credentials.setProperty("user", stack.dbUser());
+        credentials.setProperty("password", stack.dbPassword());
+        // the driver itself, not DriverManager: after a @QuarkusTest in the same JVM, DriverManager holds the driver
+        // as loaded by Quarkus' class loader and answers "No suitable driver" to everyone else
+        try (Connection connection = new org.mariadb.jdbc.Driver().connect(stack.jdbcUrl(""), credentials);
                 Statement sql = connection.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + database);
             sql.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");

@@ -126,6 +126,11 @@ public class PackStore {
                                     if (checkpoint == null) {
                                         return CompletableFuture.completedFuture(decode(revision, bytes, null));
                                     }
+                                    if (checkpoint.equals(revision)) {
+                                        // would wait for itself forever
+                                        throw new IllegalStateException(
+                                                "pack " + revision.sha256() + " names itself as its checkpoint");
+                                    }
                                     CompletableFuture<Pack> base = checkpoint.equals(knownAddress)
                                             ? knownCheckpoint
                                             : future(checkpoint, null, null);
