@@ -1,12 +1,8 @@
 package org.entitybase.testkit.stack;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The real write path for a consumer's integration tests: id-allocator and entity-service, each a packaged jar on a
@@ -42,8 +38,8 @@ public final class EntityServiceUnderTest implements AutoCloseable {
         String name = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         String idsDatabase = "entitybase_test_" + name + "_ids";
         String entityDatabase = "entitybase_test_" + name + "_entity";
-        recreate(idsDatabase);
-        recreate(entityDatabase);
+        LocalStack.current().recreateDatabase(idsDatabase);
+        LocalStack.current().recreateDatabase(entityDatabase);
         String topic = "entitybase.it." + name + "." + System.currentTimeMillis() + ".entity_change";
         ServiceJar allocator = ServiceJar.start("id-allocator", Map.of("VITESS_DATABASE", idsDatabase));
         try {
@@ -91,22 +87,6 @@ public final class EntityServiceUnderTest implements AutoCloseable {
             entityService.close();
         } finally {
             allocator.close();
-        }
-    }
-
-    private static void recreate(String database) {
-        LocalStack stack = LocalStack.current();
-        Properties credentials = new Properties();
-        credentials.setProperty("user", stack.dbUser());
-        credentials.setProperty("password", stack.dbPassword());
-        // the driver itself, not DriverManager: after a @QuarkusTest in the same JVM, DriverManager holds the driver
-        // as loaded by Quarkus' class loader and answers "No suitable driver" to everyone else
-        try (Connection connection = new org.mariadb.jdbc.Driver().connect(stack.jdbcUrl(""), credentials);
-                Statement sql = connection.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + database);
-            sql.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create " + database + " on " + stack.jdbcUrl(""), e);
         }
     }
 }

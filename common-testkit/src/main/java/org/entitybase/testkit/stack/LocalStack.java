@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -69,6 +73,29 @@ public record LocalStack(
     /** {@code jdbc:mariadb://host:port/database} for one keyspace's database. */
     public String jdbcUrl(String database) {
         return "jdbc:mariadb://" + dbHost + ":" + dbPort + "/" + database;
+    }
+
+    /**
+     * A JDBC connection to {@code database} ("" for none). Through the MariaDB driver itself, not DriverManager: after
+     * a {@code @QuarkusTest} in the same JVM, DriverManager holds the driver as loaded by Quarkus' class loader and
+     * answers "No suitable driver" to everyone else.
+     */
+    public Connection connect(String database) throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", dbUser);
+        credentials.setProperty("password", dbPassword);
+        return new org.mariadb.jdbc.Driver().connect(jdbcUrl(database), credentials);
+    }
+
+    /** Drops {@code database} if it exists and creates it empty (utf8mb4, binary collation, as stack.sh does). */
+    public void recreateDatabase(String database) {
+        try (Connection connection = connect("");
+                Statement sql = connection.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + database);
+            sql.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create " + database + " on " + jdbcUrl(""), e);
+        }
     }
 
     /**

@@ -1,17 +1,15 @@
 package org.entitybase.statement.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import org.entitybase.testkit.stack.EntityServiceUnderTest;
 import org.entitybase.testkit.stack.LocalStack;
 import org.entitybase.testkit.stack.PrivateS3Proxy;
-import org.entitybase.testkit.stack.ServiceJar;
 
 /**
  * The real write path for statement-service's ITs: id-allocator and entity-service jars on fresh databases, a private
@@ -19,7 +17,7 @@ import org.entitybase.testkit.stack.ServiceJar;
  * cleanup IT deletes objects with a grace of 0: it must never see another run's packs). statement-service gets a
  * fresh database too, so its tables hold exactly what these tests caused.
  *
- * <p>Like {@code EntityServiceUnderTest}, plus the private S3 (which that class cannot be given yet).
+ * <p>{@code EntityServiceUnderTest}, given the private S3.
  */
 public class StatementStack implements QuarkusTestResourceLifecycleManager {
 
@@ -29,8 +27,7 @@ public class StatementStack implements QuarkusTestResourceLifecycleManager {
     private static volatile String entityApiUrl;
 
     private PrivateS3Proxy s3;
-    private ServiceJar allocator;
-    private ServiceJar entityService;
+    private EntityServiceUnderTest entities;
 
     /** The private entity_change topic. */
     public static String topic() {
@@ -45,39 +42,22 @@ public class StatementStack implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         LocalStack stack = LocalStack.current();
-        String ids = "entitybase_test_statement_it_ids";
-        String entities = "entitybase_test_statement_it_entity";
-        recreate(stack, ids);
-        recreate(stack, entities);
-        recreate(stack, DATABASE);
-        topic = "entitybase.it.statement." + System.currentTimeMillis() + ".entity_change";
+        stack.recreateDatabase(DATABASE);
         s3 = PrivateS3Proxy.start(
                 stack.s3proxyJar(),
                 stack.s3AccessKey(),
                 stack.s3SecretKey(),
                 List.of(stack.s3ContentBucket(), stack.s3RevisionsBucket()));
         String s3Endpoint = s3.endpoint().toString();
-        allocator = ServiceJar.start("id-allocator", Map.of("VITESS_DATABASE", ids));
-        entityService = ServiceJar.start(
-                "entity-service",
-                Map.of(
-                        "VITESS_DATABASE",
-                        entities,
-                        "ID_ALLOCATOR_URL",
-                        allocator.baseUrl(),
-                        "KAFKA_ENTITY_CHANGE_TOPIC",
-                        topic,
-                        "S3_ENDPOINT",
-                        s3Endpoint,
-                        "ENTITYBASE_ENTITY_OUTBOX_POLL_INTERVAL",
-                        "100ms"));
-        entityApiUrl = entityService.apiUrl();
+        entities = EntityServiceUnderTest.start("statement_it", Map.of("S3_ENDPOINT", s3Endpoint));
+        topic = entities.entityChangeTopic();
+        entityApiUrl = entities.apiUrl();
         String host = stack.dbHost() + ":" + stack.dbPort() + "/" + DATABASE;
         return Map.of(
                 "entitybase.streaming.entity-change-topic",
                 topic,
                 "entitybase.statement.entity-service-url",
-                entityService.baseUrl(),
+                entities.baseUrl(),
                 "quarkus.s3.endpoint-override",
                 s3Endpoint,
                 "quarkus.datasource.reactive.url",
@@ -94,11 +74,8 @@ public class StatementStack implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         try {
-            if (entityService != null) {
-                entityService.close();
-            }
-            if (allocator != null) {
-                allocator.close();
+            if (entities != null) {
+                entities.close();
             }
         } finally {
             if (s3 != null) {
@@ -109,18 +86,6 @@ public class StatementStack implements QuarkusTestResourceLifecycleManager {
 
     /** A JDBC connection to statement-service's test database. */
     public static Connection database() throws SQLException {
-        LocalStack stack = LocalStack.current();
-        return DriverManager.getConnection(stack.jdbcUrl(DATABASE), stack.dbUser(), stack.dbPassword());
-    }
-
-    private static void recreate(LocalStack stack, String database) {
-        try (Connection connection =
-                        DriverManager.getConnection(stack.jdbcUrl(""), stack.dbUser(), stack.dbPassword());
-                Statement sql = connection.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + database);
-            sql.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create " + database, e);
-        }
+        return LocalStack.current().connect(DATABASE);
     }
 }
