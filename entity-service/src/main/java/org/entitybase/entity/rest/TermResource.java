@@ -65,23 +65,13 @@ public class TermResource {
     // ---------------------------------------------------------------- all languages
 
     @GET
-    @Path("{id}/labels")
-    public Uni<Response> labels(@PathParam("id") String id, @Context UriInfo uri) {
+    @Path("{id}/{kind: labels|descriptions}")
+    public Uni<Response> terms(@PathParam("id") String id, @PathParam("kind") String kind, @Context UriInfo uri) {
         return SubResources.read(
                 reads,
                 EditRequests.entityId(id),
                 uri,
-                e -> SubResources.tree(WRITER.termsToBytes(EntityTerms.terms(e, Kind.LABEL))));
-    }
-
-    @GET
-    @Path("{id}/descriptions")
-    public Uni<Response> descriptions(@PathParam("id") String id, @Context UriInfo uri) {
-        return SubResources.read(
-                reads,
-                EditRequests.entityId(id),
-                uri,
-                e -> SubResources.tree(WRITER.termsToBytes(EntityTerms.terms(e, Kind.DESCRIPTION))));
+                e -> SubResources.tree(WRITER.termsToBytes(EntityTerms.terms(e, kind(kind)))));
     }
 
     @GET
