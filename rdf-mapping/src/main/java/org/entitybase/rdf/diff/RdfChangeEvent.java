@@ -20,8 +20,8 @@ public record RdfChangeEvent(
         RdfData linkedSharedData,
         RdfData unlinkedSharedData) {
 
-    public static final String SCHEMA = "/mediawiki/wikibase/entity/rdf_change/2.0.0";
-    public static final String TURTLE = "text/turtle";
+    static final String SCHEMA = "/mediawiki/wikibase/entity/rdf_change/2.0.0";
+    static final String TURTLE = "text/turtle";
 
     public enum Operation {
         /** A new entity (or one restored from deletion): all its triples. */
@@ -37,7 +37,7 @@ public record RdfChangeEvent(
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
-        public static Operation fromJsonName(String name) {
+        static Operation fromJsonName(String name) {
             return valueOf(name.toUpperCase(java.util.Locale.ROOT));
         }
     }
@@ -47,7 +47,7 @@ public record RdfChangeEvent(
 
     /** RDF in {@code mimeType} (always {@code text/turtle}). */
     public record RdfData(String data, String mimeType) {
-        public static RdfData turtle(String data) {
+        static RdfData turtle(String data) {
             return new RdfData(data, TURTLE);
         }
     }

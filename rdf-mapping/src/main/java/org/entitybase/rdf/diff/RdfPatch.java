@@ -23,7 +23,7 @@ import org.entitybase.rdf.mapping.RdfVocabulary;
 public record RdfPatch(
         List<Statement> added, List<Statement> deleted, List<Statement> linkedShared, List<Statement> unlinkedShared) {
 
-    public static final Comparator<Statement> ORDER = Comparator.comparing(RdfPatch::ntriples);
+    static final Comparator<Statement> ORDER = Comparator.comparing(RdfPatch::ntriples);
 
     public RdfPatch {
         added = List.copyOf(added);
@@ -54,7 +54,7 @@ public record RdfPatch(
         return new RdfPatch(sorted(added), sorted(deleted), sorted(linked), sorted(unlinked));
     }
 
-    public int size() {
+    int size() {
         return added.size() + deleted.size() + linkedShared.size() + unlinkedShared.size();
     }
 

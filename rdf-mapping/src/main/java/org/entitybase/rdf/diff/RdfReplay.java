@@ -37,7 +37,7 @@ public final class RdfReplay {
         return new Change(remove, add);
     }
 
-    public static Model parse(RdfData data) {
+    static Model parse(RdfData data) {
         if (data == null) {
             return new org.eclipse.rdf4j.model.impl.LinkedHashModel();
         }

@@ -149,7 +149,7 @@ public final class EntityRdfWriter {
      * revision and timestamp), page properties, the entity with its forms and senses, an {@code owl:sameAs} for each
      * entity that redirects to it, and stubs of the entities it mentions.
      */
-    public void writeDocument(Entity entity, Collection<EntityId> redirectsToEntity) {
+    void writeDocument(Entity entity, Collection<EntityId> redirectsToEntity) {
         startDocument();
         PageMetadata page = entity.page();
         if (page.lastRevisionId() != null && page.modified() != null) {
@@ -177,7 +177,7 @@ public final class EntityRdfWriter {
      *
      * @param timestamp ISO 8601 ({@code 2013-10-04T03:31:05Z}) or MediaWiki's {@code 20131004033105}
      */
-    public void addEntityRevisionInfo(EntityId id, long revision, String timestamp) {
+    void addEntityRevisionInfo(EntityId id, long revision, String timestamp) {
         IRI data = vocabulary.dataIri(id);
         out.emit(data, Iris.RDF_TYPE, Iris.SCHEMA_DATASET);
         out.emit(data, Iris.SCHEMA_ABOUT, vocabulary.entityIri(id));
@@ -190,7 +190,7 @@ public final class EntityRdfWriter {
     }
 
     /** The page properties Wikibase records for {@code entity}, written as the vocabulary's definitions say. */
-    public void addEntityPageProps(Entity entity) {
+    void addEntityPageProps(Entity entity) {
         if (flavor.has(Flavor.Part.PAGE_PROPS) && !vocabulary.pageProperties().isEmpty()) {
             addEntityPageProps(entity.id(), pageProperties(entity));
         }
@@ -200,7 +200,7 @@ public final class EntityRdfWriter {
      * Page properties from elsewhere (name → value): those the vocabulary defines are written on the data node, as
      * {@code xsd:integer} for integers, {@code xsd:double} for floating point numbers and plain literals otherwise.
      */
-    public void addEntityPageProps(EntityId id, Map<String, ?> values) {
+    void addEntityPageProps(EntityId id, Map<String, ?> values) {
         if (!flavor.has(Flavor.Part.PAGE_PROPS)) {
             return;
         }
@@ -215,7 +215,7 @@ public final class EntityRdfWriter {
     }
 
     /** The dump header: {@code wikibase:Dump}, its license, software version, date and ontology import. */
-    public void addDumpHeader(Instant timestamp) {
+    void addDumpHeader(Instant timestamp) {
         IRI dump = Iris.WB_DUMP;
         out.emit(dump, Iris.RDF_TYPE, Iris.SCHEMA_DATASET);
         out.emit(dump, Iris.RDF_TYPE, Iris.OWL_ONTOLOGY);
@@ -232,7 +232,7 @@ public final class EntityRdfWriter {
     // ---------------------------------------------------------------- entities
 
     /** The entity with everything the flavor asks for, then its sub-entities (a lexeme's forms and senses). */
-    public void addEntity(Entity entity) {
+    void addEntity(Entity entity) {
         addSingleEntity(entity);
         while (!subEntities.isEmpty()) {
             Object next = subEntities.poll();
@@ -247,7 +247,7 @@ public final class EntityRdfWriter {
     }
 
     /** {@code entity} is part of the next entity written and is written in full after it. */
-    public void subEntityMentioned(Entity entity) {
+    void subEntityMentioned(Entity entity) {
         subEntities.add(entity);
     }
 
@@ -301,7 +301,7 @@ public final class EntityRdfWriter {
     }
 
     /** Labels (with the label predicates), descriptions ({@code schema:description}) and aliases ({@code skos:altLabel}). */
-    public void addTerms(Entity entity) {
+    void addTerms(Entity entity) {
         Fingerprint fingerprint;
         if (entity instanceof Item item) {
             fingerprint = item.fingerprint();
@@ -349,7 +349,7 @@ public final class EntityRdfWriter {
      * The item's sitelinks: one {@code schema:Article} per link to a known site (language, site, title, badges) and
      * each site's {@code wikibase:wikiGroup} once.
      */
-    public void addSitelinks(Item item) {
+    void addSitelinks(Item item) {
         IRI entity = vocabulary.entityIri(item.id());
         for (Sitelink sitelink : item.sitelinks().values()) {
             if (!included(sitelinkSites, sitelink.site())) {
@@ -410,7 +410,7 @@ public final class EntityRdfWriter {
     }
 
     /** The property-specific triples of a property entity: datatype, predicates, their OWL types, novalue class. */
-    public void addPropertyComponents(Property property) {
+    void addPropertyComponents(Property property) {
         String datatype = property.datatype() != null
                 ? property.datatype()
                 : datatypes.datatypeOf(property.id().value());
@@ -468,7 +468,7 @@ public final class EntityRdfWriter {
     }
 
     /** The lexeme-specific triples: types, lemmas, language, lexical category, links to forms and senses. */
-    public void addLexemeComponents(Lexeme lexeme) {
+    void addLexemeComponents(Lexeme lexeme) {
         IRI subject = vocabulary.entityIri(lexeme.id());
         out.emit(subject, Iris.RDF_TYPE, Iris.ONTOLEX_LEXICAL_ENTRY);
         for (Term lemma : lexeme.lemmas().values()) {
@@ -487,7 +487,7 @@ public final class EntityRdfWriter {
     }
 
     /** The form-specific triples: type, representations, grammatical features. */
-    public void addFormComponents(Form form) {
+    void addFormComponents(Form form) {
         IRI subject = vocabulary.entityIri(form.id());
         out.emit(subject, Iris.RDF_TYPE, Iris.ONTOLEX_FORM);
         addLabelledTerms(subject, form.representations(), Iris.ONTOLEX_REPRESENTATION);
@@ -497,7 +497,7 @@ public final class EntityRdfWriter {
     }
 
     /** The sense-specific triples: type and glosses. */
-    public void addSenseComponents(Sense sense) {
+    void addSenseComponents(Sense sense) {
         IRI subject = vocabulary.entityIri(sense.id());
         out.emit(subject, Iris.RDF_TYPE, Iris.ONTOLEX_LEXICAL_SENSE);
         addLabelledTerms(subject, sense.glosses(), Iris.SKOS_DEFINITION);
@@ -534,7 +534,7 @@ public final class EntityRdfWriter {
     }
 
     /** The stub of {@code id} (its type triple, then what {@link #addStub} writes) from the stub lookup. */
-    public void addEntityStub(EntityId id) {
+    void addEntityStub(EntityId id) {
         addTypeTriple(id);
         EntityStub stub = stubs.find(id);
         if (stub != null && !stub.isRedirect()) {
@@ -547,7 +547,7 @@ public final class EntityRdfWriter {
      * the stub languages) plus a property's datatype and predicates; types and lemmas, representations or glosses of
      * lexemes, forms and senses.
      */
-    public void addStub(EntityStub stub) {
+    void addStub(EntityStub stub) {
         EntityId id = stub.id();
         IRI subject = vocabulary.entityIri(id);
         switch (id.type()) {
@@ -771,13 +771,13 @@ public final class EntityRdfWriter {
         }
 
         /** Without a converter no normalized quantity nodes are written, whatever the flavor. */
-        public Builder unitConverter(UnitConverter unitConverter) {
+        Builder unitConverter(UnitConverter unitConverter) {
             this.unitConverter = unitConverter;
             return this;
         }
 
         /** Write terms (labels, descriptions, aliases) in these languages only; null (the default) for all. */
-        public Builder termLanguages(Collection<String> languages) {
+        Builder termLanguages(Collection<String> languages) {
             this.termLanguages = languages == null ? null : Set.copyOf(languages);
             return this;
         }
@@ -789,19 +789,19 @@ public final class EntityRdfWriter {
         }
 
         /** Write sitelinks to these sites only; null (the default) for all. */
-        public Builder sitelinkSites(Collection<String> siteIds) {
+        Builder sitelinkSites(Collection<String> siteIds) {
             this.sitelinkSites = siteIds == null ? null : Set.copyOf(siteIds);
             return this;
         }
 
         /** The predicates labels are written with; default {@code rdfs:label}, {@code skos:prefLabel}, {@code schema:name}. */
-        public Builder labelPredicates(List<IRI> predicates) {
+        Builder labelPredicates(List<IRI> predicates) {
             this.labelPredicates = List.copyOf(predicates);
             return this;
         }
 
         /** The dedupe table holds 2^bits node names (default 16); larger means fewer repeated descriptions in dumps. */
-        public Builder dedupeBits(int bits) {
+        Builder dedupeBits(int bits) {
             this.dedupeBits = bits;
             return this;
         }

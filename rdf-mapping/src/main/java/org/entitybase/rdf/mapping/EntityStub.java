@@ -67,11 +67,11 @@ public record EntityStub(
         return of(lexeme.id(), texts(lexeme.lemmas()), Map.of());
     }
 
-    public static EntityStub of(Form form) {
+    static EntityStub of(Form form) {
         return of(form.id(), texts(form.representations()), Map.of());
     }
 
-    public static EntityStub of(Sense sense) {
+    static EntityStub of(Sense sense) {
         return of(sense.id(), texts(sense.glosses()), Map.of());
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 public final class Flavor {
 
     /** One aspect of the output. */
-    public enum Part {
+    enum Part {
         /** {@code wdt:} direct claims for best-rank statements (and {@code wdtn:} for external ids). */
         TRUTHY_STATEMENTS(1),
         /** {@code p:}/{@code ps:} statement nodes with ranks. */
@@ -40,7 +40,7 @@ public final class Flavor {
             this.bit = bit;
         }
 
-        public int bit() {
+        int bit() {
             return bit;
         }
     }
@@ -60,7 +60,7 @@ public final class Flavor {
             Part.NORMALIZED_VALUES);
 
     /** The {@code truthy-dump} flavor: direct claims and terms only. */
-    public static final Flavor TRUTHY_DUMP = of(Part.TRUTHY_STATEMENTS);
+    static final Flavor TRUTHY_DUMP = of(Part.TRUTHY_STATEMENTS);
 
     private final int mask;
 
@@ -69,14 +69,14 @@ public final class Flavor {
     }
 
     /** The flavor of a Wikibase {@code RdfProducer} bit mask. */
-    public static Flavor ofMask(int mask) {
+    static Flavor ofMask(int mask) {
         if (mask < 0 || mask > 0xFFFF) {
             throw new IllegalArgumentException("not an RdfProducer mask: " + mask);
         }
         return new Flavor(mask);
     }
 
-    public static Flavor of(Part... parts) {
+    static Flavor of(Part... parts) {
         int mask = 0;
         for (Part part : parts) {
             mask |= part.bit;
@@ -84,19 +84,19 @@ public final class Flavor {
         return new Flavor(mask);
     }
 
-    public boolean has(Part part) {
+    boolean has(Part part) {
         return (mask & part.bit) != 0;
     }
 
-    public int mask() {
+    int mask() {
         return mask;
     }
 
-    public Flavor with(Part part) {
+    Flavor with(Part part) {
         return new Flavor(mask | part.bit);
     }
 
-    public Flavor without(Part part) {
+    Flavor without(Part part) {
         return new Flavor(mask & ~part.bit);
     }
 

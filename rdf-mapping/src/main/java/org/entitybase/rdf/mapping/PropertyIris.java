@@ -9,7 +9,7 @@ import org.entitybase.model.id.EntityType;
  * All IRIs Wikibase derives from one property id ({@code wd:P31}, {@code wdt:P31}, {@code p:P31}, {@code ps:P31},
  * …), built once per property and kept by {@link RdfVocabulary} so that writing a snak builds no strings.
  */
-public final class PropertyIris {
+final class PropertyIris {
     final String id;
     final EntityId entityId;
     final RdfVocabulary.Source source;

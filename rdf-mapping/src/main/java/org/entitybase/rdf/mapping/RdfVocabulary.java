@@ -22,21 +22,21 @@ import org.entitybase.model.id.EntityType;
 public final class RdfVocabulary {
 
     /** Wikidata's concept URI base. */
-    public static final String WIKIDATA_CONCEPT_BASE = "http://www.wikidata.org/entity/";
+    static final String WIKIDATA_CONCEPT_BASE = "http://www.wikidata.org/entity/";
 
     /** Wikidata's data (document) URI base, as Special:EntityData writes it. */
-    public static final String WIKIDATA_DATA_BASE = "https://www.wikidata.org/wiki/Special:EntityData/";
+    static final String WIKIDATA_DATA_BASE = "https://www.wikidata.org/wiki/Special:EntityData/";
 
-    public static final String CC0 = "http://creativecommons.org/publicdomain/zero/1.0/";
+    static final String CC0 = "http://creativecommons.org/publicdomain/zero/1.0/";
 
     /** A page property written on data nodes: {@code wikibase:<predicate>}, converted to {@code type} if set. */
-    public record PageProperty(String name, IRI predicate, String type) {}
+    record PageProperty(String name, IRI predicate, String type) {}
 
     /**
      * One entity source (repository): its concept and data bases and the IRI namespaces derived from them, as
      * Wikibase's {@code RdfVocabulary::getConceptNamespaces} derives them.
      */
-    public static final class Source {
+    static final class Source {
         final String name;
         final String nodePrefix;
         final String predicatePrefix;
@@ -202,25 +202,25 @@ public final class RdfVocabulary {
     }
 
     /** A repository whose entities (all types) are under {@code conceptBase}, data documents under {@code dataBase}. */
-    public static Builder builder(String conceptBase, String dataBase) {
+    static Builder builder(String conceptBase, String dataBase) {
         return new Builder(conceptBase, dataBase);
     }
 
     /** The source of entities of {@code type}: properties may come from another repository. */
-    public Source sourceOf(EntityType type) {
+    Source sourceOf(EntityType type) {
         return type == EntityType.PROPERTY ? properties : local;
     }
 
-    public Source localSource() {
+    Source localSource() {
         return local;
     }
 
-    public Source propertySource() {
+    Source propertySource() {
         return properties;
     }
 
     /** The concept IRI of an entity ({@code wd:Q42}). */
-    public IRI entityIri(EntityId id) {
+    IRI entityIri(EntityId id) {
         if (id.type() == EntityType.PROPERTY) {
             return property(id.value()).entity;
         }
@@ -228,12 +228,12 @@ public final class RdfVocabulary {
     }
 
     /** The data (document) IRI of an entity ({@code data:Q42}). */
-    public IRI dataIri(EntityId id) {
+    IRI dataIri(EntityId id) {
         return Iris.VF.createIRI(sourceOf(id.type()).data + id.value());
     }
 
     /** The predicate IRIs of property {@code propertyId} ({@code P31}), created on first use. */
-    public PropertyIris property(String propertyId) {
+    PropertyIris property(String propertyId) {
         PropertyIris iris = propertyIris.get(propertyId);
         if (iris == null) {
             iris = propertyIris.computeIfAbsent(propertyId, id -> new PropertyIris(properties, id));
@@ -245,7 +245,7 @@ public final class RdfVocabulary {
      * {@code wikibase:propertyType}: Wikibase's generic rule, {@code ucwords} over the {@code -}-separated parts with
      * non-word characters removed ({@code wikibase-item} → {@code WikibaseItem}).
      */
-    public IRI datatypeIri(String datatypeId) {
+    IRI datatypeIri(String datatypeId) {
         IRI iri = datatypeIris.get(datatypeId);
         if (iri == null) {
             iri = datatypeIris.computeIfAbsent(datatypeId, RdfVocabulary::genericDatatypeIri);
@@ -270,12 +270,12 @@ public final class RdfVocabulary {
         return Iris.VF.createIRI(Iris.WIKIBASE, name.toString());
     }
 
-    public IRI license() {
+    IRI license() {
         return license;
     }
 
     /** The BCP 47 code Wikibase writes for a site's language: the configured override, else MediaWiki's rules. */
-    public String canonicalLanguageCode(String code) {
+    String canonicalLanguageCode(String code) {
         String canonical = canonicalCache.get(code);
         if (canonical == null) {
             String override = canonicalLanguageCodes.get(code);
@@ -286,7 +286,7 @@ public final class RdfVocabulary {
     }
 
     /** Page property name ({@code wb-claims}) → how it is written; empty when the repository writes none. */
-    public Map<String, PageProperty> pageProperties() {
+    Map<String, PageProperty> pageProperties() {
         return pageProperties;
     }
 
@@ -295,7 +295,7 @@ public final class RdfVocabulary {
         return prefixes;
     }
 
-    public static final class Builder {
+    static final class Builder {
         private final String conceptBase;
         private final String dataBase;
         private String sourceName = "local";

@@ -25,7 +25,7 @@ import org.eclipse.rdf4j.rio.RDFWriter;
  * <p>Buffered: everything reaches the stream at {@link #endRDF()} (or when the buffer fills), which flushes but does
  * not close it. Not thread-safe.
  */
-public final class TurtleStreamWriter extends StreamWriterBase {
+final class TurtleStreamWriter extends StreamWriterBase {
     private static final String RDF_TYPE = Iris.RDF + "type";
 
     /** Declared prefixes in order (prefix → namespace); {@link #table} is rebuilt from it. */

@@ -14,7 +14,7 @@ import org.entitybase.model.value.QuantityValue;
  * <p>Wikidata generates its table from the "conversion to SI unit" statements of unit items; this repository does not
  * have it, so callers supply the entries they need.
  */
-public final class UnitConversionTable implements UnitConverter {
+final class UnitConversionTable implements UnitConverter {
 
     private record Conversion(String factor, String unit) {}
 

@@ -7,7 +7,7 @@ import org.entitybase.model.value.QuantityValue;
  * {@code wikibase:quantityNormalized}) written with {@link Flavor.Part#NORMALIZED_VALUES}.
  */
 @FunctionalInterface
-public interface UnitConverter {
+interface UnitConverter {
 
     /**
      * {@code value} in its standard unit; {@code value} itself when it already is in one; null when it cannot be
