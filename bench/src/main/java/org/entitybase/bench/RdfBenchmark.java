@@ -43,7 +43,7 @@ import org.entitybase.rdf.mapping.WikimediaSites;
 import org.entitybase.testkit.WikidataFixtures;
 
 /**
- * One entity, already in memory, to N-Triples bytes: our mapping ({@code rdf-service}'s {@link EntityRdfWriter}, dump
+ * One entity, already in memory, to N-Triples bytes: our mapping ({@code rdf-mapping}'s {@link EntityRdfWriter}, dump
  * flavor) into our {@link NTriplesStreamWriter} (and, for reference, into RDF4J's buffered N-Triples writer) against
  * Wikidata Toolkit's {@link RdfConverter} with every task on into its own RDF4J N-Triples writer, all over a
  * discarding stream, both with every property datatype known up front (WDTK's register would otherwise ask

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
@@ -15,47 +14,24 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import org.entitybase.testkit.WikidataFixtures;
+
 /**
- * Finds the shared test data and cuts single entities out of it as the exact bytes of the source file, so the parse
- * benchmarks see real input (PHP {@code \\uXXXX} escapes and whitespace included), not a re-serialization.
+ * Cuts single entities out of the shared test data (found as common-testkit finds it) as the exact bytes of the
+ * source file, so the parse benchmarks see real input (PHP {@code \\uXXXX} escapes and whitespace included), not a
+ * re-serialization.
  */
 final class SharedData {
-    /** Same property the surefire/failsafe runs pass. */
-    static final String SHARED_PROPERTY = "entitybase.shared";
-
     private static final JsonFactory JSON = new JsonFactory();
 
     private SharedData() {}
-
-    /** {@code -Dentitybase.shared=…}, else {@code ../shared} next to the repository root above the working directory. */
-    static Path sharedDir() {
-        String configured = System.getProperty(SHARED_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            return requireDir(Paths.get(configured));
-        }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            // The repo root is the directory holding both the model and this module.
-            if (Files.isDirectory(dir.resolve("common-model")) && Files.isDirectory(dir.resolve("bench"))) {
-                return requireDir(dir.resolveSibling("shared"));
-            }
-        }
-        throw new IllegalStateException(
-                "cannot find the shared data: pass -D" + SHARED_PROPERTY + "=/path/to/shared or run inside the repo");
-    }
-
-    private static Path requireDir(Path dir) {
-        if (!Files.isDirectory(dir.resolve("data"))) {
-            throw new IllegalStateException(dir + " has no data/ directory");
-        }
-        return dir;
-    }
 
     /**
      * The benchmark entities: {@code Q30} is the dump line of wikidata/entities.ndjson.gz (compact, 830 statements);
      * {@code Q42} is {@code entities.Q42} of the Special:EntityData envelope rdf/wikidata-pairs/Q42.json (indented).
      */
     static byte[] entityBytes(String id) {
-        Path data = sharedDir().resolve("data");
+        Path data = WikidataFixtures.dataDir();
         return switch (id) {
             case "Q30" -> ndjsonLine(data.resolve("wikidata/entities.ndjson.gz"), id);
             case "Q42" -> envelopeEntity(data.resolve("rdf/wikidata-pairs/Q42.json"), id);
