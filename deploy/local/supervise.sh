@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Keeps one service process running, as Kubernetes restarts a container that exits.
+#   supervise.sh NAME PID_FILE RESTARTS_FILE LOG_FILE COMMAND...
+# Runs COMMAND with its output appended to LOG_FILE and its pid in PID_FILE. When it exits for any reason other
+# than our own SIGTERM, logs why and starts it again after a delay that doubles from 1 s up to 30 s while it keeps
+# failing within a minute of starting (Kubernetes' CrashLoopBackOff, shortened for one machine). RESTARTS_FILE
+# holds the number of restarts so far. SIGTERM stops the service (forwarded, waited for) and then the supervisor.
+set -uo pipefail
+
+name=$1 pid_file=$2 restarts_file=$3 log=$4
+shift 4
+
+readonly MIN_DELAY=1 MAX_DELAY=30 STABLE_AFTER=60
+stopping=0 child=0 restarts=0 delay=$MIN_DELAY
+
+note() { printf '%s [supervisor] %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >>"$log"; }
+
+on_term() {
+  stopping=1
+  if ((child > 0)); then kill -TERM "$child" 2>/dev/null; fi
+}
+trap on_term TERM INT
+
+printf '0\n' >"$restarts_file"
+while true; do
+  started=$SECONDS
+  "$@" </dev/null >>"$log" 2>&1 &
+  child=$!
+  printf '%s\n' "$child" >"$pid_file"
+  # `wait` returns early when a trapped signal arrives: wait again until the child is really gone.
+  wait "$child"
+  code=$?
+  while kill -0 "$child" 2>/dev/null; do
+    wait "$child"
+    code=$?
+  done
+  child=0
+  if ((stopping)); then
+    note "$name stopped (exit code $code)"
+    exit 0
+  fi
+  uptime=$((SECONDS - started))
+  if ((uptime >= STABLE_AFTER)); then delay=$MIN_DELAY; fi
+  restarts=$((restarts + 1))
+  printf '%s\n' "$restarts" >"$restarts_file"
+  note "$name exited with code $code after ${uptime}s; restart #$restarts in ${delay}s"
+  sleep "$delay" &
+  wait $! || true
+  if ((stopping)); then
+    note "$name not restarted: supervisor stopped"
+    exit 0
+  fi
+  delay=$((delay * 2 > MAX_DELAY ? MAX_DELAY : delay * 2))
+done
