@@ -5,6 +5,8 @@
 # than our own SIGTERM, logs why and starts it again after a delay that doubles from 1 s up to 30 s while it keeps
 # failing within a minute of starting (Kubernetes' CrashLoopBackOff, shortened for one machine). RESTARTS_FILE
 # holds the number of restarts so far. SIGTERM stops the service (forwarded, waited for) and then the supervisor.
+# With AOT_CACHE set (a file path; COMMAND must start with a JDK 25+ `java`), each start uses that AOT cache when it
+# exists and otherwise records it, so that it is written when the service next stops (docs/DECISIONS.md, start-up).
 set -uo pipefail
 
 name=$1 pid_file=$2 restarts_file=$3 log=$4
@@ -24,7 +26,12 @@ trap on_term TERM INT
 printf '0\n' >"$restarts_file"
 while true; do
   started=$SECONDS
-  "$@" </dev/null >>"$log" 2>&1 &
+  launch=("$@")
+  if [[ -n ${AOT_CACHE:-} ]]; then
+    if [[ -s $AOT_CACHE ]]; then aot=-XX:AOTCache=$AOT_CACHE; else aot=-XX:AOTCacheOutput=$AOT_CACHE; fi
+    launch=("$1" "$aot" "${@:2}")
+  fi
+  "${launch[@]}" </dev/null >>"$log" 2>&1 &
   child=$!
   printf '%s\n' "$child" >"$pid_file"
   # `wait` returns early when a trapped signal arrives: wait again until the child is really gone.
