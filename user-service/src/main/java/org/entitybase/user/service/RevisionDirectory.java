@@ -37,13 +37,16 @@ public class RevisionDirectory {
             if (author != null) {
                 return Uni.createFrom().item(author);
             }
-            return entities.revision(entityId, revisionId).map(answer -> {
+            return entities.revision(entityId, revisionId).flatMap(answer -> {
                 if (answer instanceof Answer.Found found) {
-                    return found.author();
+                    return Uni.createFrom().item(found.author());
                 }
-                throw answer instanceof Answer.NoRevision
-                        ? revisionNotFound(entityId, revisionId)
-                        : entityNotFound(entityId);
+                // entity-service's history answers an empty page, not a 404, past the end of an unknown entity
+                return entities.revision(entityId, null).map(entity -> {
+                    throw entity instanceof Answer.Found
+                            ? revisionNotFound(entityId, revisionId)
+                            : entityNotFound(entityId);
+                });
             });
         });
     }
