@@ -29,7 +29,12 @@ import java.util.regex.Pattern;
  * java -cp bench/target/benchmarks.jar org.entitybase.bench.load.LoadDriver [--base URL] [--clients 8]
  *      [--seconds 20] [--warmup 5] [--entity Q42]
  *      [--scenarios read,read-gzip,create,edit,rdf,statement,statement-batch]
+ *      [--activity-user 1]
  * </pre>
+ *
+ * user-service's scenarios are chosen by name: {@code user-activity} (GET a page of 50 of {@code --activity-user}'s
+ * activity), {@code user-watchlist} (GET a 100-entry watchlist), {@code endorsements} (GET a statement's 50
+ * endorsers), {@code thank} and {@code endorse} (each request a new sender: every one is a write).
  *
  * Each scenario runs twice: one client alone (latency: p50/p99 with nothing else queued) and {@code --clients}
  * clients at once (throughput: requests/s, with their p50/p99). Every answer's status is checked: a scenario with an
@@ -43,6 +48,9 @@ public final class LoadDriver {
             .build();
     private final String base;
     private final Options options;
+
+    /** A fresh acting user per write of the user scenarios (thanks and endorsements are once per user). */
+    private final AtomicLong actors = new AtomicLong(System.currentTimeMillis() * 1000);
 
     private LoadDriver(Options options) {
         this.options = options;
@@ -129,6 +137,59 @@ public final class LoadDriver {
                                 .build(),
                         200);
             }
+            case "user-activity" ->
+                new Scenario(
+                        "user GET /users/{id}/activity (50)",
+                        i -> get("/users/" + options.activityUser + "/activity?limit=50", "*/*"),
+                        200);
+            case "user-watchlist" -> {
+                long watcher = actors.incrementAndGet();
+                for (String id : createTargets(100)) {
+                    send(
+                            userWrite(
+                                    "POST",
+                                    "/users/" + watcher + "/watchlist",
+                                    watcher,
+                                    "{\"entity_id\":\"" + id + "\"}"),
+                            201);
+                }
+                yield new Scenario(
+                        "user GET /users/{id}/watchlist (100)",
+                        i -> HttpRequest.newBuilder(URI.create(base + "/users/" + watcher + "/watchlist?limit=100"))
+                                .header("X-User-ID", Long.toString(watcher))
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        200);
+            }
+            case "endorsements" -> {
+                String hash = statementHashes(List.of(entity), 1).get(0);
+                for (int e = 0; e < 50; e++) {
+                    send(userWrite("POST", "/statements/" + hash + "/endorse", actors.incrementAndGet(), ""), 201);
+                }
+                yield new Scenario(
+                        "user GET /statements/{hash}/endorsements (50)",
+                        i -> get("/statements/" + hash + "/endorsements?limit=50", "*/*"),
+                        200);
+            }
+            case "thank" -> {
+                String target = createTargets(1).get(0);
+                String body = "{\"entity_id\":\"" + target + "\",\"revision_id\":1}";
+                yield new Scenario(
+                        "user POST /users/{id}/thank",
+                        i -> {
+                            long sender = actors.incrementAndGet();
+                            return userWrite("POST", "/users/" + sender + "/thank", sender, body);
+                        },
+                        201);
+            }
+            case "endorse" -> {
+                String hash = statementHashes(List.of(entity), 1).get(0);
+                yield new Scenario(
+                        "user POST /statements/{hash}/endorse",
+                        i -> userWrite("POST", "/statements/" + hash + "/endorse", actors.incrementAndGet(), ""),
+                        201);
+            }
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }
@@ -197,6 +258,22 @@ public final class LoadDriver {
                 .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .build();
+    }
+
+    private HttpRequest userWrite(String method, String path, long user, String body) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("X-User-ID", Long.toString(user))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private void send(HttpRequest request, int expectedStatus) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expectedStatus) {
+            throw new IllegalStateException(request.uri() + ": " + response.statusCode() + " " + response.body());
+        }
     }
 
     /** A small item (labels in two languages, one description): what most bot creates look like. */
@@ -292,7 +369,14 @@ public final class LoadDriver {
         }
     }
 
-    private record Options(String base, int clients, int seconds, int warmup, String entity, List<String> scenarios) {
+    private record Options(
+            String base,
+            int clients,
+            int seconds,
+            int warmup,
+            String entity,
+            List<String> scenarios,
+            String activityUser) {
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -308,7 +392,8 @@ public final class LoadDriver {
                     Integer.parseInt(given.getOrDefault("warmup", "5")),
                     given.getOrDefault("entity", "Q42"),
                     List.of(given.getOrDefault("scenarios", "read,read-gzip,create,edit,rdf,statement,statement-batch")
-                            .split(",")));
+                            .split(",")),
+                    given.getOrDefault("activity-user", "1"));
         }
     }
 }
