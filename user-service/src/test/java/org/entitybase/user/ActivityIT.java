@@ -19,13 +19,18 @@ import io.vertx.mutiny.sqlclient.Pool;
 import org.entitybase.model.event.EntityChangeEvent;
 import org.entitybase.testkit.WikidataFixtures;
 import org.entitybase.testkit.WikidataFixtures.FixtureRevision;
+import org.entitybase.testkit.stack.LocalStack;
 import org.entitybase.user.events.UserRevisionRecorder;
+import org.entitybase.user.storage.StatementObjects;
 import org.entitybase.user.support.Edits;
 import org.entitybase.user.support.UserStack;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A scripted series of edits by three users on real Wikidata entities (imports, edits, reverts, deletes, redirects)
@@ -35,13 +40,18 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class ActivityIT {
 
-    private static final long[] USERS = {31, 32, 33};
+    // above every id the other ITs allocate or import; the one registered here is the highest, so AUTO_INCREMENT
+    // continues past all three and no later registration gets an id that already has activity
+    private static final long[] USERS = {7_000_001, 7_000_002, 7_000_003};
 
     @Inject
     Pool pool;
 
     @Inject
     UserRevisionRecorder recorder;
+
+    @Inject
+    S3Client s3;
 
     @Test
     void eachUsersActivityEqualsTheHistoriesFilteredByThemAndRedeliveryChangesNothing() {
@@ -92,7 +102,8 @@ class ActivityIT {
                 expected.computeIfAbsent(user, k -> new ArrayList<>()).add(line(id, rev));
             }
         }
-        List<EntityChangeEvent> events = Edits.awaitEvents(e -> e.userId() >= 31 && e.userId() <= 33, revisions);
+        List<EntityChangeEvent> events =
+                Edits.awaitEvents(e -> e.userId() >= USERS[0] && e.userId() <= USERS[2], revisions);
         assertThat(Edits.record(pool, recorder, events)).isEqualTo(revisions);
 
         for (long user : USERS) {
@@ -100,6 +111,13 @@ class ActivityIT {
             assertThat(activity).as("activity of %d", user).containsExactlyInAnyOrderElementsOf(expected.get(user));
             assertThat(activity).hasSizeGreaterThan(1);
         }
+        // the imports added statements: each has the author of the earliest revision that added it
+        long statementAuthors = UserStack.count("SELECT COUNT(*) FROM statement_authors");
+        assertThat(statementAuthors).isPositive();
+        assertThat(UserStack.count("SELECT COUNT(*) FROM statement_authors a JOIN revision_authors r"
+                        + " ON r.entity_id = a.entity_id AND r.revision_id = a.revision_id AND r.user_id = a.user_id"))
+                .isEqualTo(statementAuthors);
+        endorsementsOfIntroducedStatementsAreReceived();
         List<String> before = new ArrayList<>();
         for (long user : USERS) {
             before.addAll(activity(user, 1000));
@@ -113,10 +131,11 @@ class ActivityIT {
             after.addAll(activity(user, 1000));
         }
         assertThat(after).isEqualTo(before);
-        assertThat(UserStack.count("SELECT COUNT(*) FROM user_activity WHERE user_id IN (31, 32, 33)"))
+        assertThat(UserStack.count("SELECT COUNT(*) FROM user_activity WHERE user_id BETWEEN 7000001 AND 7000003"))
                 .isEqualTo(revisions);
-        assertThat(UserStack.count("SELECT COUNT(*) FROM revision_authors WHERE user_id IN (31, 32, 33)"))
+        assertThat(UserStack.count("SELECT COUNT(*) FROM revision_authors WHERE user_id BETWEEN 7000001 AND 7000003"))
                 .isEqualTo(revisions);
+        assertThat(UserStack.count("SELECT COUNT(*) FROM statement_authors")).isEqualTo(statementAuthors);
 
         // ?type= keeps one change type
         JsonPath deletes = given().get("/v1/entitybase/users/" + USERS[0] + "/activity?type=delete")
@@ -128,13 +147,13 @@ class ActivityIT {
                 .jsonPath();
         assertThat(deletes.getList("activity.entity_id")).containsExactly(ids.get(0));
         assertThat(deletes.getList("activity.change_type")).containsOnly("delete");
-        given().get("/v1/entitybase/users/31/activity?type=vandalism")
+        given().get("/v1/entitybase/users/" + USERS[0] + "/activity?type=vandalism")
                 .then()
                 .log()
                 .ifValidationFails()
                 .statusCode(400)
                 .body("context.parameter", equalTo("type"));
-        given().get("/v1/entitybase/users/31/activity?after=nonsense")
+        given().get("/v1/entitybase/users/" + USERS[0] + "/activity?after=nonsense")
                 .then()
                 .log()
                 .ifValidationFails()
@@ -154,6 +173,44 @@ class ActivityIT {
                 .statusCode(200)
                 .body("activity.size()", equalTo(0))
                 .body("next", equalTo(null));
+    }
+
+    /** A statement the last user introduced, endorsed by two users: GET /users/{id} counts both as received. */
+    private void endorsementsOfIntroducedStatementsAreReceived() {
+        String hash;
+        try (var db = UserStack.database();
+                var rows = db.createStatement()
+                        .executeQuery("SELECT statement_hash FROM statement_authors WHERE user_id = " + USERS[2]
+                                + " LIMIT 1")) {
+            assertThat(rows.next())
+                    .as("user %d introduced a statement", USERS[2])
+                    .isTrue();
+            hash = rows.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        s3.putObject(
+                b -> b.bucket(LocalStack.current().s3ContentBucket()).key(StatementObjects.key(hash)),
+                RequestBody.fromString("{}"));
+        given().contentType("application/json")
+                .header("X-User-ID", 1)
+                .body("{\"name\":\"Activity user " + USERS[2] + "\"}")
+                .put("/v1/entitybase/users/" + USERS[2])
+                .then()
+                .statusCode(201);
+        for (long endorser : new long[] {34, 35}) {
+            given().header("X-User-ID", endorser)
+                    .post("/v1/entitybase/statements/" + hash + "/endorse")
+                    .then()
+                    .statusCode(201);
+        }
+        given().get("/v1/entitybase/users/" + USERS[2])
+                .then()
+                .statusCode(200)
+                .body("endorsements_received", equalTo(2))
+                .body("endorsements_given", equalTo(0))
+                .body("edit_count", equalTo((int)
+                        UserStack.count("SELECT COUNT(*) FROM user_activity WHERE user_id = " + USERS[2])));
     }
 
     /** Every activity line of {@code user}, page by page ({@code pageSize} a page), checked newest first. */

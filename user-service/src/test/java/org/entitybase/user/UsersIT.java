@@ -50,7 +50,8 @@ class UsersIT {
                 .body("edit_count", equalTo(0))
                 .body("thanks_sent", equalTo(0))
                 .body("thanks_received", equalTo(0))
-                .body("endorsements_given", equalTo(0));
+                .body("endorsements_given", equalTo(0))
+                .body("endorsements_received", equalTo(0));
     }
 
     @Test

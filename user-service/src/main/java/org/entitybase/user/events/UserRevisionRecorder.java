@@ -14,7 +14,7 @@ import org.entitybase.user.repository.RevisionIndexRepository.Revision;
 
 /**
  * user-service's handling of one decoded {@code entity_change} event: the revision goes into the revision index (the
- * user's activity and the revision's author), idempotently, inside the caller's transaction. The shared consumer
+ * user's activity, the revision's author and who introduced the statements it added), idempotently, inside the caller's transaction. The shared consumer
  * base (common-runtime) owns polling, dedup by event id, retry and dead letters, and calls this per event.
  */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class UserRevisionRecorder {
 
     /** Records the event's revision; true when it was not recorded before (a redelivery answers false). */
     public Uni<Boolean> record(EntityChangeEvent event, SqlConnection transaction) {
-        return index.record(transaction, revision(event));
+        return index.record(transaction, revision(event), event.statementsAdded());
     }
 
     /** The index row of an event (pure: what the unit tests check). */

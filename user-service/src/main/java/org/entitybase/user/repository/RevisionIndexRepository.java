@@ -34,6 +34,14 @@ public class RevisionIndexRepository {
             + " AND change_type = ?"
             + " AND (created_at < ? OR (created_at = ? AND (entity_id < ? OR (entity_id = ? AND revision_id < ?))))"
             + " ORDER BY created_at DESC, entity_id DESC, revision_id DESC LIMIT ?";
+    // the earliest revision wins whatever the delivery order; a later or equal one changes nothing
+    static final String INSERT_STATEMENT_AUTHOR = "INSERT INTO statement_authors"
+            + " (statement_hash, user_id, entity_id, revision_id, created_at) VALUES (?, ?, ?, ?, ?)"
+            + " ON DUPLICATE KEY UPDATE"
+            + " user_id = IF(VALUES(created_at) < created_at, VALUES(user_id), user_id),"
+            + " entity_id = IF(VALUES(created_at) < created_at, VALUES(entity_id), entity_id),"
+            + " revision_id = IF(VALUES(created_at) < created_at, VALUES(revision_id), revision_id),"
+            + " created_at = LEAST(created_at, VALUES(created_at))";
     static final String AUTHOR = "SELECT user_id FROM revision_authors WHERE entity_id = ? AND revision_id = ?";
     static final String ANY_REVISION = "SELECT 1 FROM revision_authors WHERE entity_id = ? LIMIT 1";
 
@@ -48,9 +56,26 @@ public class RevisionIndexRepository {
             String redirectTarget,
             Instant at) {}
 
-    /** Records the revision in both tables; true when it was new. */
-    public Uni<Boolean> record(SqlConnection connection, Revision r) {
+    /** Records the revision in both tables, and the statements it added; true when the revision was new. */
+    public Uni<Boolean> record(SqlConnection connection, Revision r, List<String> statementsAdded) {
         LocalDateTime at = Sql.utc(r.at());
+        Uni<Void> statements = Uni.createFrom().voidItem();
+        if (!statementsAdded.isEmpty()) {
+            List<Tuple> batch = new ArrayList<>(statementsAdded.size());
+            // sorted: concurrent events lock the same rows in the same order
+            statementsAdded.stream()
+                    .distinct()
+                    .sorted()
+                    .forEach(h -> batch.add(Tuple.of(h, r.userId(), r.entityId(), r.revisionId(), at)));
+            statements = connection
+                    .preparedQuery(INSERT_STATEMENT_AUTHOR)
+                    .executeBatch(batch)
+                    .replaceWithVoid();
+        }
+        return statements.flatMap(ignored -> record(connection, r, at));
+    }
+
+    private Uni<Boolean> record(SqlConnection connection, Revision r, LocalDateTime at) {
         return connection
                 .preparedQuery(INSERT_AUTHOR)
                 .execute(Tuple.of(r.entityId(), r.revisionId(), r.userId(), at))

@@ -27,13 +27,16 @@ public class UserRepository {
             + " (SELECT COUNT(*) FROM user_activity WHERE user_id = ?) AS edits,"
             + " (SELECT COUNT(*) FROM user_thanks WHERE from_user_id = ?) AS thanks_sent,"
             + " (SELECT COUNT(*) FROM user_thanks WHERE to_user_id = ?) AS thanks_received,"
-            + " (SELECT COUNT(*) FROM user_statement_endorsements WHERE user_id = ?) AS endorsements_given";
+            + " (SELECT COUNT(*) FROM user_statement_endorsements WHERE user_id = ?) AS endorsements_given,"
+            + " (SELECT COUNT(*) FROM statement_authors a JOIN user_statement_endorsements e"
+            + " ON e.statement_hash = a.statement_hash WHERE a.user_id = ?) AS endorsements_received";
 
     /** A registered user. */
     public record UserRow(long id, String name, Instant registeredAt) {}
 
-    /** What a user did and received. */
-    public record Counts(long edits, long thanksSent, long thanksReceived, long endorsementsGiven) {}
+    /** What a user did and received; endorsements received are of the statements the user introduced. */
+    public record Counts(
+            long edits, long thanksSent, long thanksReceived, long endorsementsGiven, long endorsementsReceived) {}
 
     /** Inserts the user with a new id; fails with a duplicate key when the name is taken. */
     public Uni<Long> insert(SqlConnection connection, String name, String nameKey, Instant at) {
@@ -75,13 +78,16 @@ public class UserRepository {
     }
 
     public Uni<Counts> counts(SqlClient client, long id) {
-        return client.preparedQuery(COUNTS).execute(Tuple.of(id, id, id, id)).map(rows -> {
-            Row r = rows.iterator().next();
-            return new Counts(
-                    r.getLong("edits"),
-                    r.getLong("thanks_sent"),
-                    r.getLong("thanks_received"),
-                    r.getLong("endorsements_given"));
-        });
+        return client.preparedQuery(COUNTS)
+                .execute(Tuple.of(id, id, id, id, id))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Counts(
+                            r.getLong("edits"),
+                            r.getLong("thanks_sent"),
+                            r.getLong("thanks_received"),
+                            r.getLong("endorsements_given"),
+                            r.getLong("endorsements_received"));
+                });
     }
 }

@@ -63,7 +63,7 @@ public class UserResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A user: name, registration time, edit count, thanks sent and received, endorsements given")
+    @Operation(summary = "A user: name, registration time, edit count, thanks and endorsements given and received")
     public Uni<ObjectNode> get(@PathParam("id") String id) {
         return users.describe(Params.userId(id));
     }

@@ -71,7 +71,10 @@ public class UserService {
                 }));
     }
 
-    /** {@code {id, name, registered_at, edit_count, thanks_sent, thanks_received, endorsements_given}}; 404. */
+    /**
+     * {@code {id, name, registered_at, edit_count, thanks_sent, thanks_received, endorsements_given,
+     * endorsements_received}}; 404.
+     */
     public Uni<ObjectNode> describe(long id) {
         return users.find(pool, id).flatMap(user -> {
             if (user == null) {
@@ -85,7 +88,8 @@ public class UserService {
                             .put("edit_count", counts.edits())
                             .put("thanks_sent", counts.thanksSent())
                             .put("thanks_received", counts.thanksReceived())
-                            .put("endorsements_given", counts.endorsementsGiven()));
+                            .put("endorsements_given", counts.endorsementsGiven())
+                            .put("endorsements_received", counts.endorsementsReceived()));
         });
     }
 
