@@ -2,6 +2,7 @@ package org.entitybase.user;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.entitybase.runtime.health.S3ReadinessCheck;
 import org.entitybase.testkit.stack.AbstractReadinessIT;
 
 /** user-service against the local stack: ready exactly when its dependencies are. */
@@ -9,6 +10,6 @@ import org.entitybase.testkit.stack.AbstractReadinessIT;
 class ReadinessIT extends AbstractReadinessIT {
 
     ReadinessIT() {
-        super("user-service", MARIADB_CHECK);
+        super("user-service", MARIADB_CHECK, S3ReadinessCheck.NAME);
     }
 }
