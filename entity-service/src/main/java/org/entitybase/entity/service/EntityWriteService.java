@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ import org.entitybase.entity.repository.SitelinkRepository;
 import org.entitybase.entity.repository.SqlErrors;
 import org.entitybase.entity.service.EditContext.ExpectationSource;
 import org.entitybase.entity.service.EntityPreparer.Mode;
+import org.entitybase.entity.service.write.DatabaseRetry;
 import org.entitybase.entity.storage.Pack;
 import org.entitybase.entity.storage.PackPlanner;
 import org.entitybase.entity.storage.PackStore;
@@ -241,6 +243,7 @@ public class EntityWriteService implements EntityEditor {
                     live ? base.current().statements() : Set.of(),
                     Set.of(),
                     null,
+                    currentLexemeTerms(base),
                     lexemeTerms(id, null));
             return commit(commit).map(at -> {
                 if (id.type() == EntityType.PROPERTY) {
@@ -347,6 +350,7 @@ public class EntityWriteService implements EntityEditor {
                         base.current().statements(),
                         Set.of(),
                         null,
+                        currentLexemeTerms(base),
                         lexemeTerms(from, null));
                 return commit(commit).map(at -> {
                     if (from.type() == EntityType.PROPERTY) {
@@ -431,6 +435,7 @@ public class EntityWriteService implements EntityEditor {
                     statements,
                     statements,
                     after,
+                    null,
                     null);
             return commit(commit).map(at -> new ProtectionEdit(after, commit.revisionId(), false));
         });
@@ -465,7 +470,8 @@ public class EntityWriteService implements EntityEditor {
             Set<String> statementsBefore,
             Set<String> statementsAfter,
             Protection protection,
-            List<LexemeTerm> lexemeTerms) {}
+            List<LexemeTerm> lexemeTermsBefore,
+            List<LexemeTerm> lexemeTermsAfter) {}
 
     /** A stored entity ready to commit. */
     private record Prepared(Entity entity, SplitEntity split, int size) {}
@@ -493,6 +499,8 @@ public class EntityWriteService implements EntityEditor {
     private <T> Uni<T> change(EntityId id, EditContext context, boolean guarded, Function<Base, Uni<T>> attempt) {
         Uni<T> retried = Uni.createFrom()
                 .deferred(() -> loadBase(id, context, guarded).flatMap(base -> attempt.apply(base)))
+                .onFailure()
+                .invoke(failure -> DatabaseRetry.logged("edit of " + id, failure))
                 .onFailure(failure -> (failure instanceof HeadMoved && context.expectedRevision() == null)
                         || SqlErrors.isTransient(failure))
                 .retry()
@@ -506,7 +514,9 @@ public class EntityWriteService implements EntityEditor {
                                 409,
                                 "edit-conflict",
                                 "entity " + id + " kept changing during this edit; try again",
-                                Map.of("id", id.value(), "attempts", maxAttempts)));
+                                Map.of("id", id.value(), "attempts", maxAttempts)))
+                .onFailure(SqlErrors::isTransient)
+                .transform(failure -> DatabaseRetry.busy("the edit of " + id, maxAttempts));
         return WorkerPool.onCallerContext(queue.enqueue(id, () -> retried));
     }
 
@@ -591,6 +601,7 @@ public class EntityWriteService implements EntityEditor {
                                 live ? base.current().statements() : Set.of(),
                                 stored.statements(),
                                 null,
+                                currentLexemeTerms(id, base),
                                 lexemeTerms(id, prepared.entity()));
                         return commit(commit).map(at -> {
                             if (commit.datatype() != null) {
@@ -635,6 +646,7 @@ public class EntityWriteService implements EntityEditor {
                 live ? base.current().statements() : Set.of(),
                 restored.statements(),
                 null,
+                currentLexemeTerms(base),
                 lexemeTerms(head.id(), restored.entity()));
         return commit(commit).map(at -> {
             if (restored.entity() instanceof Property p) {
@@ -700,9 +712,19 @@ public class EntityWriteService implements EntityEditor {
         Uni<Void> stored =
                 commit.pack() == null ? Uni.createFrom().voidItem() : timed(storeTimer, packs.put(commit.pack()));
         return stored.invoke(() -> hooks.forEach(hook -> hook.packStored(commit.id(), commit.content())))
-                .flatMap(ignored ->
-                        timed(commitTimer, pool.withTransaction(connection -> inTransaction(connection, commit))))
+                .flatMap(ignored -> timed(commitTimer, transaction(commit)))
                 .invoke(relay::wake);
+    }
+
+    /**
+     * The commit transaction. A create has no head to read again: its transaction alone is retried on a transient
+     * failure (same id, same pack). An edit's is retried by {@link #change} from a new read of the head.
+     */
+    private Uni<Instant> transaction(Commit commit) {
+        Supplier<Uni<Instant>> attempt = () -> pool.withTransaction(connection -> inTransaction(connection, commit));
+        return commit.parentRevisionId() == null
+                ? DatabaseRetry.retried("create of " + commit.id(), maxAttempts, attempt)
+                : attempt.get();
     }
 
     private Uni<Instant> inTransaction(SqlConnection connection, Commit c) {
@@ -749,9 +771,9 @@ public class EntityWriteService implements EntityEditor {
         return head.flatMap(ignored -> revisions.insert(connection, row))
                 .flatMap(ignored -> redirectRow(connection, c, at))
                 .flatMap(ignored -> sitelinks.replace(connection, c.id(), c.sitelinksBefore(), c.sitelinksAfter()))
-                .flatMap(ignored -> c.lexemeTerms() == null
+                .flatMap(ignored -> c.lexemeTermsAfter() == null
                         ? Uni.createFrom().voidItem()
-                        : lexemeTermRows.replace(connection, c.id(), c.lexemeTerms()))
+                        : lexemeTermRows.replace(connection, c.id(), c.lexemeTermsBefore(), c.lexemeTermsAfter()))
                 .flatMap(ignored -> c.protection() == null
                         ? Uni.createFrom().voidItem()
                         : metadata.save(connection, c.id(), c.protection(), at))
@@ -807,6 +829,16 @@ public class EntityWriteService implements EntityEditor {
             }
         }
         return rows;
+    }
+
+    /** The {@code lexeme_terms} rows the head has now: none unless it is a live lexeme. */
+    private static List<LexemeTerm> currentLexemeTerms(Base base) {
+        return currentLexemeTerms(base.head().id(), base);
+    }
+
+    private static List<LexemeTerm> currentLexemeTerms(EntityId id, Base base) {
+        return lexemeTerms(
+                id, base == null || !isLive(base.head()) ? null : base.current().entity());
     }
 
     private static boolean isLive(HeadRow head) {

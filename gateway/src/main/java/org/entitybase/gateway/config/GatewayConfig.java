@@ -37,9 +37,21 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration upstreamIdleTimeout();
 
-    /** Idle pooled connections are closed after this; must stay below the services' own idle timeout (30 min). */
+    /**
+     * Idle pooled connections are closed after this, or after half of {@link #serviceIdleTimeout()} if that is
+     * shorter: the gateway always drops an idle connection before the service would, so a request never meets a
+     * connection the service is closing (see {@code Upstreams#pooledKeepAlive}).
+     */
     @WithDefault("60s")
     Duration keepAliveTimeout();
+
+    /**
+     * The services' own HTTP idle timeout ({@code quarkus.http.idle-timeout}). Both sides read it from the one
+     * variable {@code SERVICE_IDLE_TIMEOUT} (common-runtime's microprofile-config.properties for the services,
+     * application.properties here), with the same default; a test keeps the two defaults equal.
+     */
+    @WithDefault("30M")
+    Duration serviceIdleTimeout();
 
     /** Timeout of each service readiness probe behind {@code GET /health} and of each OpenAPI fetch. */
     @WithDefault("2s")

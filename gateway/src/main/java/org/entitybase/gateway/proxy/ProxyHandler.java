@@ -2,6 +2,8 @@ package org.entitybase.gateway.proxy;
 
 import jakarta.inject.Singleton;
 
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -22,6 +24,8 @@ import org.entitybase.gateway.proxy.ProxyHeaders.ClientView;
 @Singleton
 public class ProxyHandler {
     private static final String CONTINUE = "100-continue";
+    /** Attempts per request when connections turn out closed before the request was written on them. */
+    private static final int MAX_ATTEMPTS = 3;
 
     private final HttpClient client;
     private final boolean trustForwarded;
@@ -43,11 +47,10 @@ public class ProxyHandler {
         HttpServerRequest request = rc.request();
         boolean hasBody = ProxyHeaders.hasRequestBody(request);
         if (hasBody) {
-            request.pause(); // hold the body until the upstream connection is there
+            request.pause(); // hold the body until the request head is on an upstream connection
         }
         ClientView view = ClientView.of(request, trustForwarded);
         MultiMap headers = ProxyHeaders.forUpstream(request, view, trustForwarded);
-        boolean expectsContinue = CONTINUE.equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT));
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(upstream.host())
@@ -56,6 +59,24 @@ public class ProxyHandler {
                 .setURI(request.uri())
                 .setHeaders(headers)
                 .setIdleTimeout(idleTimeoutMillis);
+        forward(rc, upstream, view, options, hasBody, 1);
+    }
+
+    /**
+     * One attempt to forward. The request head is written first and the body held back until the head is out: if
+     * that write fails, the connection was closed before any byte of the request left (a pooled connection the
+     * service closed while it sat idle), so the service provably never saw the request and another connection may
+     * carry it, whatever the method. Once the head is written, a failure is never retried: the service may have acted
+     * on it.
+     */
+    private void forward(
+            RoutingContext rc,
+            Upstream upstream,
+            ClientView view,
+            RequestOptions options,
+            boolean hasBody,
+            int attempt) {
+        HttpServerRequest request = rc.request();
         client.request(options).onComplete(connected -> {
             if (connected.failed()) {
                 if (hasBody) {
@@ -65,24 +86,42 @@ public class ProxyHandler {
                 return;
             }
             HttpClientRequest upstreamRequest = connected.result();
-            if (hasBody) {
-                if (expectsContinue) {
-                    rc.response().writeContinue();
-                }
-                if (!headers.contains(HttpHeaders.CONTENT_LENGTH)) {
-                    upstreamRequest.setChunked(true);
-                }
-                // endOnFailure(false): a client that aborts mid-upload must not look like a complete body upstream
-                request.pipe().endOnFailure(false).to(upstreamRequest).onFailure(failure -> upstreamRequest.reset());
-            } else {
-                upstreamRequest.end();
+            if (hasBody && !options.getHeaders().contains(HttpHeaders.CONTENT_LENGTH)) {
+                upstreamRequest.setChunked(true);
             }
-            upstreamRequest.response().onComplete(answered -> {
-                if (answered.failed()) {
-                    GatewayErrors.upstreamFailed(rc, upstream, answered.cause(), retryAfterSeconds);
-                } else {
-                    relay(rc, view, upstream, upstreamRequest, answered.result());
+            Future<Void> head = hasBody ? upstreamRequest.sendHead() : upstreamRequest.end();
+            head.onComplete(written -> {
+                if (written.failed()) {
+                    if (attempt < MAX_ATTEMPTS && !rc.response().closed()) {
+                        Log.debugf(
+                                "%s %s: %s connection closed before the request was written, retrying (%s)",
+                                request.method(), request.path(), upstream.service(), written.cause());
+                        forward(rc, upstream, view, options, hasBody, attempt + 1);
+                        return;
+                    }
+                    if (hasBody) {
+                        request.resume();
+                    }
+                    GatewayErrors.upstreamFailed(rc, upstream, written.cause(), retryAfterSeconds);
+                    return;
                 }
+                if (hasBody) {
+                    if (CONTINUE.equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+                        rc.response().writeContinue();
+                    }
+                    // endOnFailure(false): a client that aborts mid-upload must not look like a complete body upstream
+                    request.pipe()
+                            .endOnFailure(false)
+                            .to(upstreamRequest)
+                            .onFailure(failure -> upstreamRequest.reset());
+                }
+                upstreamRequest.response().onComplete(answered -> {
+                    if (answered.failed()) {
+                        GatewayErrors.upstreamFailed(rc, upstream, answered.cause(), retryAfterSeconds);
+                    } else {
+                        relay(rc, view, upstream, upstreamRequest, answered.result());
+                    }
+                });
             });
         });
     }

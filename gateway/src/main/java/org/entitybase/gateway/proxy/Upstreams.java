@@ -1,6 +1,7 @@
 package org.entitybase.gateway.proxy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ import org.entitybase.gateway.route.ServiceEndpoint;
  */
 @Singleton
 public class Upstreams {
+    private static final int POOL_CLEANER_PERIOD_MS = 250;
+
     private final Map<String, Upstream> byService;
     private final List<Upstream> ordered;
     private final HttpClient client;
@@ -47,13 +50,27 @@ public class Upstreams {
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setName("gateway-upstreams")
                 .setKeepAlive(true)
-                .setKeepAliveTimeout((int) Math.max(1, config.keepAliveTimeout().toSeconds()))
+                .setKeepAliveTimeout((int) pooledKeepAlive(config).toSeconds())
+                // expired connections leave the pool promptly, not up to a second late
+                .setPoolCleanerPeriod(POOL_CLEANER_PERIOD_MS)
                 .setMaxPoolSize(config.maxConnectionsPerUpstream())
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setTcpNoDelay(true)
                 // bodies pass through as the service encoded them
                 .setDecompressionSupported(false));
         this.ordered = List.copyOf(upstreams.values());
+    }
+
+    /**
+     * How long an idle pooled connection is kept: {@code keep-alive-timeout}, but at most half the services' idle
+     * timeout, so the gateway closes an idle connection well before the service would (a service closing a
+     * connection the gateway is just reusing is the race behind a 502 "Connection was closed"). Whole seconds, at
+     * least one (Vert.x counts keep-alive in seconds).
+     */
+    public static Duration pooledKeepAlive(GatewayConfig config) {
+        Duration half = config.serviceIdleTimeout().dividedBy(2);
+        Duration chosen = config.keepAliveTimeout().compareTo(half) < 0 ? config.keepAliveTimeout() : half;
+        return Duration.ofSeconds(Math.max(1, chosen.toSeconds()));
     }
 
     /** The name of the variable that overrides a service's URL: {@code entity-service} -> {@code ENTITY_SERVICE_URL}. */
