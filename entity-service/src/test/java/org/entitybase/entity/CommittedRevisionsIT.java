@@ -65,10 +65,10 @@ class CommittedRevisionsIT {
     private static Response committed(List<String> hashes) {
         return reader().contentType("application/json")
                 .body(Map.of("content_hashes", hashes))
-                .post(path("/internal/revisions/committed"));
+                .post("/internal/revisions/committed");
     }
 
     private static Response post(String body) {
-        return reader().contentType("application/json").body(body).post(path("/internal/revisions/committed"));
+        return reader().contentType("application/json").body(body).post("/internal/revisions/committed");
     }
 }

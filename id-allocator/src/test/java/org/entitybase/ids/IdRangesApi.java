@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.entitybase.testkit.stack.LocalStack;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@code /internal/id-ranges} routes of one allocator instance, callable from many test threads at once. */
@@ -42,8 +40,7 @@ final class IdRangesApi {
 
     private IdRangesApi(int port) {
         this.port = port;
-        this.endpoint =
-                URI.create("http://127.0.0.1:" + port + LocalStack.current().apiPrefix() + "/internal/id-ranges");
+        this.endpoint = URI.create("http://127.0.0.1:" + port + "/internal/id-ranges");
     }
 
     static IdRangesApi onPort(int port) {

@@ -162,7 +162,7 @@ class StatementAccountingIT {
         }
 
         JsonPath rebuild = statements()
-                .post(api("/statements/internal/rebuild"))
+                .post("/internal/statements/rebuild")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -313,10 +313,7 @@ class StatementAccountingIT {
         statements().get(api("/entities/Q5/backlinks?limit=x")).then().statusCode(400);
 
         // statistics: Q5 is linked from at least the two entities above
-        statements()
-                .post(api("/statements/internal/backlink-statistics"))
-                .then()
-                .statusCode(200);
+        statements().post("/internal/statements/backlink-statistics").then().statusCode(200);
         try (Connection db = StatementStack.database()) {
             assertThat(count(db, "SELECT backlink_count FROM backlink_statistics WHERE target_id = 'Q5'"))
                     .isGreaterThanOrEqualTo(2);
@@ -396,7 +393,9 @@ class StatementAccountingIT {
     @Test
     @Order(6)
     void cleanupDuringConcurrentWritesNeverDeletesReferencedContent() throws Exception {
-        Response probe = entities().body("{\"content_hashes\":[]}").post(entityApi("/internal/revisions/committed"));
+        Response probe = entities()
+                .body("{\"content_hashes\":[]}")
+                .post(StatementStack.entityBase() + "/internal/revisions/committed");
         Assumptions.assumeTrue(
                 probe.statusCode() == 200,
                 "entity-service has no POST /internal/revisions/committed yet (answered " + probe.statusCode() + ")");

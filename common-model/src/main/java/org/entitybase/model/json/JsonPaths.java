@@ -69,7 +69,8 @@ final class JsonPaths {
             char c = key.charAt(i);
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
-            } else if (c < 0x20) {
+            } else if (c < 0x20 || Character.isSurrogate(c)) {
+                // a lone surrogate could not be written back in an error body; pairs are escaped alike
                 sb.append(String.format("\\u%04x", (int) c));
             } else {
                 sb.append(c);

@@ -35,6 +35,9 @@ import org.entitybase.model.value.DataValue;
  * senses, mediainfo), or one of the parts the REST API takes alone. Legacy shapes are normalized as described in
  * {@code docs/JSON-NORMALIZATION.md}; unknown keys are ignored.
  *
+ * <p>Both modes refuse text that cannot be stored: invalid UTF-8, raw control characters and lone UTF-16 surrogates
+ * in any string or key (see {@code StrictJsonParser}), with the path of the bad value.
+ *
  * <p>Two modes. {@link #strict()} is for input to be stored: in addition it requires snak and reference hashes to be
  * 40 lowercase hex digits, statement ids to name their own entity (or form/sense), and statement ids to be unique in
  * the document. {@link #lenient()} is for content already stored or imported from old fixtures, which break those
@@ -79,7 +82,10 @@ public final class WikibaseJsonReader {
     }
 
     private static Source bytes(byte[] json) {
-        return () -> JsonFactories.FACTORY.createParser(json);
+        return () -> {
+            Utf8Check.requireValid(json); // Jackson does not check the bytes of keys
+            return JsonFactories.FACTORY.createParser(json);
+        };
     }
 
     private static Source text(String json) {
@@ -115,7 +121,8 @@ public final class WikibaseJsonReader {
      * Reads the entity object at the parser's current token (or the next one, if the parser has none yet), e.g. inside
      * a Special:EntityData envelope; leaves the parser at the object's end. Paths are relative to the parser's root.
      */
-    public Entity readEntity(JsonParser parser) {
+    public Entity readEntity(JsonParser source) {
+        JsonParser parser = new StrictJsonParser(source);
         EntityJsonParser ep = new EntityJsonParser(parser, strict);
         try {
             JsonToken t = parser.currentToken() == null ? parser.nextToken() : parser.currentToken();
@@ -278,7 +285,7 @@ public final class WikibaseJsonReader {
     private <T> T read(Source source, String what, JsonToken start, Part<T> part) {
         JsonParser parser;
         try {
-            parser = source.open();
+            parser = new StrictJsonParser(source.open());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -303,7 +310,7 @@ public final class WikibaseJsonReader {
     }
 
     /** Turns whatever went wrong into a located error; only I/O failures of the source pass as they are. */
-    private static RuntimeException located(Exception e, JsonParser parser) {
+    static RuntimeException located(Exception e, JsonParser parser) {
         if (e instanceof WikibaseJsonException w) {
             return w;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import org.entitybase.model.error.ErrorBody;
+import org.entitybase.model.error.WikibaseJsonException;
 
 /**
  * Turns every exception a REST route lets escape into the ErrorBody JSON: the right 4xx for bad
@@ -35,6 +37,9 @@ public class RestExceptionMappers {
 
     static final String INVALID_JSON = "invalid-json";
     static final String VALIDATION_FAILED = "validation-failed";
+
+    /** Retry-After of a 503 for an unavailable dependency: about what a restarted one takes to be ready. */
+    static final int DEPENDENCY_RETRY_AFTER_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(RestExceptionMappers.class);
 
@@ -85,6 +90,12 @@ public class RestExceptionMappers {
         return ErrorResponses.of(400, INVALID_JSON, "malformed JSON: " + e.getOriginalMessage(), context);
     }
 
+    /** Bad bytes or bad JSON found by the strict readers of common-model: 400 with the path of the bad value. */
+    @ServerExceptionMapper
+    public Response wikibaseJsonException(WikibaseJsonException e) {
+        return ErrorResponses.of(400, e.code(), e.getMessage(), Map.of("path", e.path()));
+    }
+
     /** Declared for its own type: Quarkus REST Jackson ships a built-in mapper for exactly this one. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
@@ -110,8 +121,23 @@ public class RestExceptionMappers {
                 400, VALIDATION_FAILED, "the request is not valid", Map.of("violations", List.copyOf(details)));
     }
 
+    /**
+     * Anything else: 503 with Retry-After when a dependency was unreachable or dropped the connection (see {@link
+     * UnavailableDependency}), else 500. Both are logged with their cause.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        Optional<String> dependency = UnavailableDependency.of(e);
+        if (dependency.isPresent()) {
+            LOG.warnf(e, "%s unavailable", dependency.get());
+            return ErrorResponses.builder(
+                            503,
+                            ErrorResponses.codeFor(503),
+                            dependency.get() + " is unavailable; retry later",
+                            Map.of("dependency", dependency.get()))
+                    .header(HttpHeaders.RETRY_AFTER, DEPENDENCY_RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.error("unhandled exception", e);
         return ErrorResponses.of(500, ErrorResponses.INTERNAL_ERROR, "internal error");
     }

@@ -28,7 +28,6 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 
 import org.entitybase.model.id.EntityType;
-import org.entitybase.runtime.config.EntitybaseConfig;
 import org.entitybase.runtime.rest.ApiException;
 
 /**
@@ -52,15 +51,15 @@ public class HttpIdAllocatorClient implements IdAllocatorClient {
     private final String owner;
 
     @Inject
-    HttpIdAllocatorClient(Vertx vertx, IdLeasingConfig config, EntitybaseConfig entitybase) {
-        this(vertx, config.allocatorUrl(), entitybase.apiPrefix(), config.timeout(), ownerId());
+    HttpIdAllocatorClient(Vertx vertx, IdLeasingConfig config) {
+        this(vertx, config.allocatorUrl(), config.timeout(), ownerId());
     }
 
-    HttpIdAllocatorClient(Vertx vertx, String allocatorUrl, String apiPrefix, Duration timeout, String owner) {
+    HttpIdAllocatorClient(Vertx vertx, String allocatorUrl, Duration timeout, String owner) {
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) timeout.toMillis())
                 .setKeepAlive(true));
-        this.rangesUrl = stripTrailingSlash(allocatorUrl) + stripTrailingSlash(apiPrefix) + "/internal/id-ranges";
+        this.rangesUrl = stripTrailingSlash(allocatorUrl) + "/internal/id-ranges"; // outside the public prefix
         this.timeout = timeout;
         this.owner = owner;
     }

@@ -21,7 +21,7 @@ import org.entitybase.entity.service.EntityReadService;
 import org.entitybase.runtime.rest.ApiException;
 
 /**
- * {@code POST {API_PREFIX}/internal/revisions/committed {"content_hashes": [...]}}: which of up to
+ * {@code POST /internal/revisions/committed {"content_hashes": [...]}}: which of up to
  * {@value #MAX_HASHES} pack keys (SHA-256 hex) a committed revision references, as its {@code content_hash} or
  * {@code checkpoint_hash}; statement-service's orphan cleanup keeps those. Internal: the gateway routes no
  * {@code /internal} path.

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,9 +17,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 
 import org.entitybase.entity.service.EditResult;
+import org.entitybase.entity.service.EntityErrors;
 import org.entitybase.entity.service.EntityReadService;
 import org.entitybase.model.entity.Entity;
+import org.entitybase.model.error.WikibaseJsonException;
 import org.entitybase.model.id.EntityId;
+import org.entitybase.model.json.StrictJson;
 import org.entitybase.runtime.rest.ApiException;
 
 /**
@@ -75,23 +77,28 @@ final class SubResources {
         }
     }
 
-    /** A request body that must be JSON: 400 {@code missing-body} when empty, {@code invalid-json} when not JSON. */
+    /**
+     * A request body that must be JSON, read strictly (common-model {@code StrictJson}): 400 {@code missing-body} when
+     * empty, {@code invalid-json} with the path of the bad value when not JSON or not valid Unicode.
+     */
     static JsonNode json(byte[] body) {
-        if (body == null || body.length == 0) {
+        if (body == null || isBlank(body)) {
             throw new ApiException(400, "missing-body", "the request needs a JSON body");
         }
         try {
-            JsonNode node = TREES.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw new ApiException(400, "missing-body", "the request needs a JSON body");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new ApiException(
-                    400, "invalid-json", "the body is not JSON: " + e.getOriginalMessage(), Map.of("path", ""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return StrictJson.readTree(body);
+        } catch (WikibaseJsonException e) {
+            throw EntityErrors.invalidJson(e);
         }
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static byte[] bytes(JsonNode node) {

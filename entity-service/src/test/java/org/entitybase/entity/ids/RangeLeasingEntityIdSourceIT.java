@@ -35,7 +35,6 @@ import io.vertx.mutiny.core.Vertx;
 import org.entitybase.model.id.EntityId;
 import org.entitybase.model.id.EntityType;
 import org.entitybase.runtime.rest.ApiException;
-import org.entitybase.testkit.stack.LocalStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,8 +85,7 @@ class RangeLeasingEntityIdSourceIT {
     }
 
     private static RangeLeasingEntityIdSource instance(String owner) {
-        HttpIdAllocatorClient client = new HttpIdAllocatorClient(
-                vertx, "http://127.0.0.1:" + port, LocalStack.current().apiPrefix(), TIMEOUT, owner);
+        HttpIdAllocatorClient client = new HttpIdAllocatorClient(vertx, "http://127.0.0.1:" + port, TIMEOUT, owner);
         return new RangeLeasingEntityIdSource(client, 50, 10, System::nanoTime, false);
     }
 

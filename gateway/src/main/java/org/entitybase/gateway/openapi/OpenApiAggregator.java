@@ -22,8 +22,8 @@ import org.entitybase.gateway.route.RouteTable;
 
 /**
  * {@code GET /v1/entitybase/openapi}: one OpenAPI document for the public API, merged from every service's
- * {@code /q/openapi?format=json}. Only paths under the public prefix are kept (internal ones such as the
- * id-allocator's never show); the first service to declare a path+method or a component name wins, and
+ * {@code /q/openapi?format=json}. Only paths under the public prefix are kept, without {@code <prefix>/internal/**}
+ * (internal routes: their resources are declared there, common-runtime's InternalRoutes serves them at /internal/); the first service to declare a path+method or a component name wins, and
  * {@code x-entitybase-services} says which services answered.
  */
 @Singleton
@@ -95,8 +95,8 @@ public class OpenApiAggregator implements Handler<RoutingContext> {
         JsonObject paths = merged.getJsonObject("paths");
         JsonObject servicePaths = service.getJsonObject("paths", new JsonObject());
         for (String path : servicePaths.fieldNames()) {
-            if (!(path.equals(prefix) || path.startsWith(prefix + "/"))) {
-                continue;
+            if (!(path.equals(prefix) || path.startsWith(prefix + "/")) || path.startsWith(prefix + "/internal/")) {
+                continue; // internal routes are declared under the prefix but served at /internal/ (InternalRoutes)
             }
             JsonObject operations = servicePaths.getJsonObject(path);
             JsonObject target = paths.getJsonObject(path);

@@ -78,7 +78,10 @@ final class FakeUpstream {
                                                                         new JsonObject().put("operationId", service)))
                                                 .put(
                                                         "/internal/" + service,
-                                                        new JsonObject().put("get", new JsonObject())))
+                                                        new JsonObject().put("get", new JsonObject()))
+                                                .put(
+                                                        "/v1/entitybase/internal/" + service,
+                                                        new JsonObject().put("post", new JsonObject())))
                                 .put(
                                         "components",
                                         new JsonObject()

@@ -58,6 +58,8 @@ final class RouteExamples {
             // not public
             new Example("GET", "/internal/id-ranges", null),
             new Example("POST", P + "/internal/id-ranges", null),
+            new Example("POST", "/internal/statements/rebuild", null),
+            new Example("POST", P + "/statements/internal/rebuild", null),
             new Example("GET", P, null),
             new Example("GET", P + "/", null),
             new Example("GET", P + "/nope", null),

@@ -24,8 +24,8 @@ import org.entitybase.model.id.EntityType;
 import org.entitybase.runtime.rest.ApiException;
 
 /**
- * {@code {API_PREFIX}/internal/id-ranges}: id ranges for entity-service instances. Internal: the gateway routes no
- * {@code /internal} path, only services inside the cluster reach it.
+ * {@code /internal/id-ranges}: id ranges for entity-service instances. Internal: outside the public prefix (common-runtime
+ * {@code InternalRoutes}), so only services inside the cluster reach it.
  */
 @Path("/internal/id-ranges")
 @Produces(MediaType.APPLICATION_JSON)

@@ -6,12 +6,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,19 +26,16 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import org.entitybase.model.id.EntityId;
-import org.entitybase.rdf.events.EntityDiffPublisher;
 import org.entitybase.rdf.mapping.Flavor;
 import org.entitybase.rdf.mapping.RdfWriterSettings;
 import org.entitybase.rdf.service.EntityRdfService;
 import org.entitybase.rdf.service.EntityRdfService.Source;
-import org.entitybase.rdf.service.RdfDiffService;
 
 /**
  * Special:EntityData's RDF: {@code GET /entities/{id}.ttl|.nt|.rdf} (now, or {@code ?revision=}) and {@code GET
  * /entities/{id}/revision/{rev}.ttl|…}, {@code ?flavor=dump} for what a dump holds; {@code ETag} is the revision id.
  * A redirected entity answers 308 to its target's RDF; a redirect revision asked for by id is written as the
- * redirect ({@code owl:sameAs}). {@code POST /entities/{id}/rdf-reconcile} (internal) publishes the entity's current
- * state on the diff stream.
+ * redirect ({@code owl:sameAs}). The internal reconcile trigger is {@link RdfReconcileResource}.
  */
 @Path("/entities")
 public class RdfResource {
@@ -49,13 +43,9 @@ public class RdfResource {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final EntityRdfService rdf;
-    private final RdfDiffService diffs;
-    private final EntityDiffPublisher publisher;
 
-    RdfResource(EntityRdfService rdf, RdfDiffService diffs, EntityDiffPublisher publisher) {
+    RdfResource(EntityRdfService rdf) {
         this.rdf = rdf;
-        this.diffs = diffs;
-        this.publisher = publisher;
     }
 
     @GET
@@ -100,24 +90,6 @@ public class RdfResource {
         RdfFormat.File target = RdfFormat.file(entityId.value() + (dot < 0 ? "" : file.substring(dot)));
         Long rev = RdfFormat.revision(dot < 0 ? file : file.substring(0, dot));
         return render(rdf.revision(entityId, rev), target.format(), RdfFormat.flavor(flavor), rev, ifNoneMatch);
-    }
-
-    /** Internal: publishes a reconcile event with the entity's current RDF (a delete event for a deleted entity). */
-    @POST
-    @Path("{id}/rdf-reconcile")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> reconcile(@PathParam("id") String id) {
-        EntityId entityId = RdfFormat.entityId(id);
-        return diffs.reconcile(entityId, Instant.now())
-                .flatMap(events -> publisher.publish(events).replaceWith(events))
-                .map(events -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("entity_id", entityId.value());
-                    body.put("rev_id", events.get(0).revId());
-                    body.put("operation", events.get(0).operation().jsonName());
-                    body.put("events", events.size());
-                    return Response.accepted(body).build();
-                });
     }
 
     /**

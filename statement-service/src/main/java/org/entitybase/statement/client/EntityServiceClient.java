@@ -42,6 +42,9 @@ public class EntityServiceClient {
 
     private final HttpClient http;
     private final String apiUrl;
+    /** Internal routes are outside the public prefix. */
+    private final String internalUrl;
+
     private final Duration timeout;
 
     @Inject
@@ -56,6 +59,7 @@ public class EntityServiceClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.apiUrl = strip(baseUrl) + strip(apiPrefix);
+        this.internalUrl = strip(baseUrl);
         this.timeout = timeout;
     }
 
@@ -123,7 +127,7 @@ public class EntityServiceClient {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/internal/revisions/committed"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(internalUrl + "/internal/revisions/committed"))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")

@@ -1,5 +1,6 @@
 package org.entitybase.statement.rest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,40 +16,30 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
+import org.entitybase.model.error.WikibaseJsonException;
+import org.entitybase.model.json.StrictJson;
 import org.entitybase.runtime.rest.ApiException;
-import org.entitybase.statement.service.BacklinkStatisticsJob;
 import org.entitybase.statement.service.OrphanCleanup;
 import org.entitybase.statement.service.StatementReadService;
-import org.entitybase.statement.service.StatementRebuild;
 
-/** {@code /statements/**} (API.md), and the internal rebuild and statistics triggers (not behind the gateway). */
+/** {@code /statements/**} (API.md); the internal rebuild and statistics triggers are {@link InternalStatementResource}. */
 @Path("/statements")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatementResource {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEFAULT_MOST_USED = 100;
     private static final int MAX_MOST_USED = 1000;
 
     private final StatementReadService reads;
     private final OrphanCleanup cleanup;
-    private final StatementRebuild rebuild;
-    private final BacklinkStatisticsJob statistics;
 
-    StatementResource(
-            StatementReadService reads,
-            OrphanCleanup cleanup,
-            StatementRebuild rebuild,
-            BacklinkStatisticsJob statistics) {
+    StatementResource(StatementReadService reads, OrphanCleanup cleanup) {
         this.reads = reads;
         this.cleanup = cleanup;
-        this.rebuild = rebuild;
-        this.statistics = statistics;
     }
 
     @GET
@@ -93,12 +84,13 @@ public class StatementResource {
     public Uni<ObjectNode> cleanupOrphaned(byte[] body) {
         boolean dryRun = true;
         Duration grace = cleanup.defaultGrace();
-        if (body != null && body.length > 0) {
+        if (body != null && !new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
             JsonNode request;
             try {
-                request = JSON.readTree(body);
-            } catch (java.io.IOException e) {
-                throw new ApiException(400, "invalid-body", "the body is not JSON", Map.of());
+                request = StrictJson.readTree(body);
+            } catch (WikibaseJsonException e) {
+                throw new ApiException(
+                        400, e.code(), "the body is not JSON: " + e.getMessage(), Map.of("path", e.path()));
             }
             if (request != null && !request.isNull() && !request.isMissingNode()) {
                 if (!request.isObject()) {
@@ -121,21 +113,5 @@ public class StatementResource {
             }
         }
         return cleanup.run(dryRun, grace);
-    }
-
-    /** Recomputes every count from the revisions and reports differences; {@code apply=true} fixes them. */
-    @POST
-    @Path("internal/rebuild")
-    public Uni<ObjectNode> rebuild(@QueryParam("apply") String apply) {
-        if (apply != null && !apply.equals("true") && !apply.equals("false")) {
-            throw Params.invalid("apply", apply, "apply is true or false");
-        }
-        return rebuild.run("true".equals(apply));
-    }
-
-    @POST
-    @Path("internal/backlink-statistics")
-    public Uni<ObjectNode> backlinkStatistics() {
-        return statistics.run().map(targets -> JSON.createObjectNode().put("targets", targets));
     }
 }

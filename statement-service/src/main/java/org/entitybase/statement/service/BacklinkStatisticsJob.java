@@ -17,7 +17,7 @@ import org.entitybase.statement.repository.BacklinkRepository;
 /**
  * Recomputes {@code backlink_statistics} (per target: how many entities' heads link to it) from
  * {@code entity_backlinks}, in one transaction. Daily by default ({@code entitybase.statement.backlink-statistics.cron},
- * {@code .enabled}); also {@code POST /statements/internal/backlink-statistics}.
+ * {@code .enabled}); also {@code POST /internal/statements/backlink-statistics}.
  */
 @ApplicationScoped
 public class BacklinkStatisticsJob {

@@ -25,6 +25,7 @@ public class StatementStack implements QuarkusTestResourceLifecycleManager {
 
     private static volatile String topic;
     private static volatile String entityApiUrl;
+    private static volatile String entityBaseUrl;
 
     private PrivateS3Proxy s3;
     private EntityServiceUnderTest entities;
@@ -37,6 +38,11 @@ public class StatementStack implements QuarkusTestResourceLifecycleManager {
     /** entity-service's {@code http://127.0.0.1:<port>/v1/entitybase}. */
     public static String entityApi() {
         return entityApiUrl;
+    }
+
+    /** entity-service's base URL, for its internal routes (outside the API prefix). */
+    public static String entityBase() {
+        return entityBaseUrl;
     }
 
     @Override
@@ -52,6 +58,7 @@ public class StatementStack implements QuarkusTestResourceLifecycleManager {
         entities = EntityServiceUnderTest.start("statement_it", Map.of("S3_ENDPOINT", s3Endpoint));
         topic = entities.entityChangeTopic();
         entityApiUrl = entities.apiUrl();
+        entityBaseUrl = entities.baseUrl();
         String host = stack.dbHost() + ":" + stack.dbPort() + "/" + DATABASE;
         return Map.of(
                 "entitybase.streaming.entity-change-topic",
