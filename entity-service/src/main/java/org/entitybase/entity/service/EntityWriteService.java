@@ -25,6 +25,8 @@ import org.entitybase.entity.events.OutboxRelay;
 import org.entitybase.entity.ids.EntityIdSource;
 import org.entitybase.entity.repository.EntityHeadRepository;
 import org.entitybase.entity.repository.HeadRow;
+import org.entitybase.entity.repository.IdempotencyRepository;
+import org.entitybase.entity.repository.IdempotencyRepository.StoredAnswer;
 import org.entitybase.entity.repository.LexemeTermRepository;
 import org.entitybase.entity.repository.LexemeTermRepository.LexemeTerm;
 import org.entitybase.entity.repository.MetadataRepository;
@@ -83,6 +85,7 @@ public class EntityWriteService implements EntityEditor {
     private final SitelinkRepository sitelinks;
     private final MetadataRepository metadata;
     private final LexemeTermRepository lexemeTermRows;
+    private final IdempotencyRepository idempotency;
     private final RevisionStore contents;
     private final PackStore packs;
     private final WorkerPool workers;
@@ -109,6 +112,7 @@ public class EntityWriteService implements EntityEditor {
             SitelinkRepository sitelinks,
             MetadataRepository metadata,
             LexemeTermRepository lexemeTermRows,
+            IdempotencyRepository idempotency,
             RevisionStore contents,
             PackStore packs,
             WorkerPool workers,
@@ -126,6 +130,7 @@ public class EntityWriteService implements EntityEditor {
         this.sitelinks = sitelinks;
         this.metadata = metadata;
         this.lexemeTermRows = lexemeTermRows;
+        this.idempotency = idempotency;
         this.contents = contents;
         this.packs = packs;
         this.workers = workers;
@@ -163,8 +168,7 @@ public class EntityWriteService implements EntityEditor {
      * it. The id is reserved so the id source never hands it out. A mass edit (refused on mass_edit_protected).
      */
     public Uni<EditResult> importEntity(byte[] body, EditContext context) {
-        EditContext mass = new EditContext(
-                context.userId(), context.summary(), context.expectedRevision(), context.expectationSource(), true);
+        EditContext mass = context.asMassEdit();
         return parse(body, null, WikibaseJsonReader.lenient()).flatMap(entity -> {
             EntityId id = entity.id();
             if (id == null) {
@@ -245,12 +249,12 @@ public class EntityWriteService implements EntityEditor {
                     null,
                     currentLexemeTerms(base),
                     lexemeTerms(id, null));
-            return commit(commit).map(at -> {
-                if (id.type() == EntityType.PROPERTY) {
-                    datatypes.forget(id.value());
-                }
-                return new EditResult(null, commit.revisionId(), false, false);
-            });
+            return commit(commit, at -> new EditResult(null, commit.revisionId(), false, false))
+                    .invoke(() -> {
+                        if (id.type() == EntityType.PROPERTY) {
+                            datatypes.forget(id.value());
+                        }
+                    });
         });
     }
 
@@ -352,12 +356,12 @@ public class EntityWriteService implements EntityEditor {
                         null,
                         currentLexemeTerms(base),
                         lexemeTerms(from, null));
-                return commit(commit).map(at -> {
-                    if (from.type() == EntityType.PROPERTY) {
-                        datatypes.forget(from.value());
-                    }
-                    return new EditResult(null, commit.revisionId(), false, false);
-                });
+                return commit(commit, at -> new EditResult(null, commit.revisionId(), false, false))
+                        .invoke(() -> {
+                            if (from.type() == EntityType.PROPERTY) {
+                                datatypes.forget(from.value());
+                            }
+                        });
             });
         });
     }
@@ -437,7 +441,8 @@ public class EntityWriteService implements EntityEditor {
                     after,
                     null,
                     null);
-            return commit(commit).map(at -> new ProtectionEdit(after, commit.revisionId(), false));
+            return commit(commit, at -> new EditResult(null, commit.revisionId(), false, false))
+                    .map(result -> new ProtectionEdit(after, commit.revisionId(), false));
         });
     }
 
@@ -603,13 +608,18 @@ public class EntityWriteService implements EntityEditor {
                                 null,
                                 currentLexemeTerms(id, base),
                                 lexemeTerms(id, prepared.entity()));
-                        return commit(commit).map(at -> {
-                            if (commit.datatype() != null) {
-                                datatypes.remember(id.value(), commit.datatype());
-                            }
-                            return new EditResult(
-                                    withRevision(prepared.entity(), revisionId, at), revisionId, head == null, false);
-                        });
+                        return commit(
+                                        commit,
+                                        at -> new EditResult(
+                                                withRevision(prepared.entity(), revisionId, at),
+                                                revisionId,
+                                                head == null,
+                                                false))
+                                .invoke(() -> {
+                                    if (commit.datatype() != null) {
+                                        datatypes.remember(id.value(), commit.datatype());
+                                    }
+                                });
                     });
                 });
     }
@@ -648,13 +658,18 @@ public class EntityWriteService implements EntityEditor {
                 null,
                 currentLexemeTerms(base),
                 lexemeTerms(head.id(), restored.entity()));
-        return commit(commit).map(at -> {
-            if (restored.entity() instanceof Property p) {
-                datatypes.remember(head.id().value(), p.datatype());
-            }
-            return new EditResult(
-                    withRevision(restored.entity(), commit.revisionId(), at), commit.revisionId(), false, false);
-        });
+        return commit(
+                        commit,
+                        at -> new EditResult(
+                                withRevision(restored.entity(), commit.revisionId(), at),
+                                commit.revisionId(),
+                                false,
+                                false))
+                .invoke(() -> {
+                    if (restored.entity() instanceof Property p) {
+                        datatypes.remember(head.id().value(), p.datatype());
+                    }
+                });
     }
 
     private Uni<Entity> parse(byte[] body, EntityType type, WikibaseJsonReader reader) {
@@ -707,12 +722,15 @@ public class EntityWriteService implements EntityEditor {
         });
     }
 
-    /** PUT the pack (if new), then the one transaction; the item is the commit time. */
-    private Uni<Instant> commit(Commit commit) {
+    /**
+     * PUT the pack (if new), then the one transaction; the item is {@code outcome} of the commit time, the answer
+     * that the transaction stores under the request's {@code Idempotency-Key} (if it has one).
+     */
+    private Uni<EditResult> commit(Commit commit, Function<Instant, EditResult> outcome) {
         Uni<Void> stored =
                 commit.pack() == null ? Uni.createFrom().voidItem() : timed(storeTimer, packs.put(commit.pack()));
         return stored.invoke(() -> hooks.forEach(hook -> hook.packStored(commit.id(), commit.content())))
-                .flatMap(ignored -> timed(commitTimer, transaction(commit)))
+                .flatMap(ignored -> timed(commitTimer, transaction(commit, outcome)))
                 .invoke(relay::wake);
     }
 
@@ -720,14 +738,15 @@ public class EntityWriteService implements EntityEditor {
      * The commit transaction. A create has no head to read again: its transaction alone is retried on a transient
      * failure (same id, same pack). An edit's is retried by {@link #change} from a new read of the head.
      */
-    private Uni<Instant> transaction(Commit commit) {
-        Supplier<Uni<Instant>> attempt = () -> pool.withTransaction(connection -> inTransaction(connection, commit));
+    private Uni<EditResult> transaction(Commit commit, Function<Instant, EditResult> outcome) {
+        Supplier<Uni<EditResult>> attempt =
+                () -> pool.withTransaction(connection -> inTransaction(connection, commit, outcome));
         return commit.parentRevisionId() == null
                 ? DatabaseRetry.retried("create of " + commit.id(), maxAttempts, attempt)
                 : attempt.get();
     }
 
-    private Uni<Instant> inTransaction(SqlConnection connection, Commit c) {
+    private Uni<EditResult> inTransaction(SqlConnection connection, Commit c, Function<Instant, EditResult> outcome) {
         Instant at = RevisionTimestamps.now();
         EditContext context = c.context();
         RevisionRow row = new RevisionRow(
@@ -778,7 +797,36 @@ public class EntityWriteService implements EntityEditor {
                         ? Uni.createFrom().voidItem()
                         : metadata.save(connection, c.id(), c.protection(), at))
                 .flatMap(ignored -> outbox.insert(connection, c.id().value(), event, at))
-                .replaceWith(at);
+                .map(ignored -> outcome.apply(at))
+                .call(result -> rememberAnswer(connection, c, result, at));
+    }
+
+    /**
+     * The answer under the request's {@code Idempotency-Key}, in the commit's transaction: an acknowledged write and
+     * its key are atomic. A concurrent request with the same key waits here for the first to commit, then fails with
+     * a duplicate key, its whole transaction rolled back: {@link IdempotencyKeyTaken}, answered with the first answer.
+     */
+    private Uni<Void> rememberAnswer(SqlConnection connection, Commit c, EditResult result, Instant at) {
+        IdempotentRequest request = c.context().idempotency();
+        if (request == null) {
+            return Uni.createFrom().voidItem();
+        }
+        IdempotentRequest.Answer answer = request.answer().apply(result);
+        return idempotency
+                .insert(
+                        connection,
+                        c.context().userId(),
+                        request.key(),
+                        new StoredAnswer(
+                                request.requestHash(),
+                                c.id().value(),
+                                c.revisionId(),
+                                answer.status(),
+                                answer.headers(),
+                                answer.body(),
+                                at))
+                .onFailure(SqlErrors::isDuplicateKey)
+                .transform(failure -> new IdempotencyKeyTaken(request.key()));
     }
 
     private Uni<Void> redirectRow(SqlConnection connection, Commit c, Instant at) {
