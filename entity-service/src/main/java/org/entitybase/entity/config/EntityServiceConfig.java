@@ -19,6 +19,19 @@ public interface EntityServiceConfig {
 
     Outbox outbox();
 
+    Idempotency idempotency();
+
+    /** {@code Idempotency-Key}: how long a first answer is kept for retries (API.md "Idempotency-Key"). */
+    interface Idempotency {
+        /** {@code entitybase.entity.idempotency.retention}: a key's answer is replayed this long, then forgotten. */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** {@code ...prune-interval}: how often expired answers are deleted. */
+        @WithDefault("10m")
+        Duration pruneInterval();
+    }
+
     /** Revision packs in S3 (docs/ENTITY-STORAGE.md). */
     interface Storage {
         /**

@@ -3,12 +3,14 @@ package org.entitybase.entity.rest;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
 import org.entitybase.entity.service.EditContext;
 
 /**
  * The edit headers of API.md ("Edit requests"), taken by every write route as one {@code @BeanParam}: who edits
  * ({@code X-User-ID}), why ({@code X-Edit-Summary}) and against which revision ({@code If-Match} → 412,
- * {@code X-Base-Revision-ID} → 409).
+ * {@code X-Base-Revision-ID} → 409), and the {@code Idempotency-Key} of a POST that creates.
  */
 public class EditHeaders {
 
@@ -23,6 +25,18 @@ public class EditHeaders {
 
     @HeaderParam(EditRequests.BASE_REVISION)
     String baseRevision;
+
+    @HeaderParam(IdempotentWrites.HEADER)
+    @Parameter(
+            description = "POSTs that create (entities, import, statements, redirects): a retry with the same key and"
+                    + " request gets the first answer (with Idempotent-Replayed: true) for 24 h; the same key with"
+                    + " another request is 422 idempotency-key-reused. Scoped per X-User-ID; 1-255 visible ASCII.")
+    String idempotencyKey;
+
+    /** The request's {@code Idempotency-Key}, or null (see {@link IdempotentWrites}). */
+    String idempotencyKey() {
+        return idempotencyKey;
+    }
 
     /** The checked context of an edit of an existing entity (400 for a bad header). */
     EditContext context() {

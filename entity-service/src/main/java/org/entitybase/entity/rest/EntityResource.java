@@ -46,9 +46,15 @@ public class EntityResource {
     private final EntityWriteService writes;
     private final EntityReadService reads;
     private final EntityJsonCache entityJson;
+    private final IdempotentWrites idempotent;
 
-    EntityResource(EntityWriteService writes, EntityReadService reads, EntityJsonCache entityJson) {
+    EntityResource(
+            EntityWriteService writes,
+            EntityReadService reads,
+            EntityJsonCache entityJson,
+            IdempotentWrites idempotent) {
         this.writes = writes;
+        this.idempotent = idempotent;
         this.reads = reads;
         this.entityJson = entityJson;
     }
@@ -63,8 +69,13 @@ public class EntityResource {
             @Context UriInfo uri) {
         EntityType type = EditRequests.collection(collection);
         EditContext context = headers.creation();
-        return writes.create(type, body, context)
-                .map(result -> EntityResponses.edit(result, uri).build());
+        return idempotent.write(
+                context,
+                headers.idempotencyKey(),
+                uri,
+                body,
+                keyed -> writes.create(type, body, keyed),
+                result -> EntityResponses.edit(result, uri).build());
     }
 
     @PUT

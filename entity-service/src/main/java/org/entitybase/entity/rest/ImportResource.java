@@ -23,9 +23,11 @@ import org.entitybase.entity.service.EntityWriteService;
 public class ImportResource {
 
     private final EntityWriteService writes;
+    private final IdempotentWrites idempotent;
 
-    ImportResource(EntityWriteService writes) {
+    ImportResource(EntityWriteService writes, IdempotentWrites idempotent) {
         this.writes = writes;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -33,7 +35,12 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> importEntity(byte[] body, @BeanParam EditHeaders headers, @Context UriInfo uri) {
         EditContext context = headers.creation();
-        return writes.importEntity(body, context)
-                .map(result -> EntityResponses.edit(result, uri).build());
+        return idempotent.write(
+                context,
+                headers.idempotencyKey(),
+                uri,
+                body,
+                keyed -> writes.importEntity(body, keyed),
+                result -> EntityResponses.edit(result, uri).build());
     }
 }

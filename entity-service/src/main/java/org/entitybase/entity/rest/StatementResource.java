@@ -70,9 +70,15 @@ public class StatementResource {
     private final EntityWriteService writes;
     private final EntityReadService reads;
     private final long maxBody;
+    private final IdempotentWrites idempotent;
 
-    StatementResource(EntityWriteService writes, EntityReadService reads, EntityServiceConfig config) {
+    StatementResource(
+            EntityWriteService writes,
+            EntityReadService reads,
+            EntityServiceConfig config,
+            IdempotentWrites idempotent) {
         this.writes = writes;
+        this.idempotent = idempotent;
         this.reads = reads;
         this.maxBody = config.write().maxEntitySize().asLongValue();
     }
@@ -118,15 +124,21 @@ public class StatementResource {
             @PathParam("id") String id,
             @PathParam("property") String property,
             byte[] body,
-            @BeanParam EditHeaders headers) {
+            @BeanParam EditHeaders headers,
+            @Context UriInfo uri) {
         EntityId entityId = EditRequests.entityId(id);
         String pid = StatementEdits.propertyId(property);
         EditContext context = headers.context();
         List<Statement> statements = StatementEdits.withGuids(entityId, pid, statements(body, entityId));
         Set<String> guids = new HashSet<>();
         statements.forEach(s -> guids.add(s.id()));
-        return writes.edit(entityId, context, StatementEdits.add(pid, statements))
-                .map(result -> {
+        return idempotent.write(
+                context,
+                headers.idempotencyKey(),
+                uri,
+                body,
+                keyed -> writes.edit(entityId, keyed, StatementEdits.add(pid, statements)),
+                result -> {
                     List<Statement> stored = result.entity().claims().getOrDefault(pid, List.of()).stream()
                             .filter(s -> guids.contains(s.id()))
                             .toList();

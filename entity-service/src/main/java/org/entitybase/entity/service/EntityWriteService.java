@@ -6,41 +6,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import org.entitybase.entity.config.EntityServiceConfig;
-import org.entitybase.entity.events.OutboxRelay;
 import org.entitybase.entity.ids.EntityIdSource;
 import org.entitybase.entity.repository.EntityHeadRepository;
 import org.entitybase.entity.repository.HeadRow;
-import org.entitybase.entity.repository.LexemeTermRepository;
 import org.entitybase.entity.repository.LexemeTermRepository.LexemeTerm;
-import org.entitybase.entity.repository.MetadataRepository;
-import org.entitybase.entity.repository.OutboxRepository;
 import org.entitybase.entity.repository.Protection;
-import org.entitybase.entity.repository.RedirectRepository;
 import org.entitybase.entity.repository.RevisionRepository;
 import org.entitybase.entity.repository.RevisionRow;
-import org.entitybase.entity.repository.SitelinkRepository;
 import org.entitybase.entity.repository.SqlErrors;
 import org.entitybase.entity.service.EditContext.ExpectationSource;
 import org.entitybase.entity.service.EntityPreparer.Mode;
+import org.entitybase.entity.service.write.Commit;
+import org.entitybase.entity.service.write.Commit.Indexes;
+import org.entitybase.entity.service.write.CommitStage;
 import org.entitybase.entity.service.write.DatabaseRetry;
-import org.entitybase.entity.storage.Pack;
-import org.entitybase.entity.storage.PackPlanner;
-import org.entitybase.entity.storage.PackStore;
+import org.entitybase.entity.service.write.HeadMoved;
+import org.entitybase.entity.service.write.PlaceStage;
+import org.entitybase.entity.service.write.Placement;
+import org.entitybase.entity.service.write.WriteStages;
 import org.entitybase.entity.storage.RevisionStore;
 import org.entitybase.entity.storage.StoredRevision;
 import org.entitybase.entity.storage.WorkerPool;
@@ -78,24 +72,15 @@ public class EntityWriteService implements EntityEditor {
     private final Pool pool;
     private final EntityHeadRepository heads;
     private final RevisionRepository revisions;
-    private final RedirectRepository redirects;
-    private final OutboxRepository outbox;
-    private final SitelinkRepository sitelinks;
-    private final MetadataRepository metadata;
-    private final LexemeTermRepository lexemeTermRows;
     private final RevisionStore contents;
-    private final PackStore packs;
     private final WorkerPool workers;
     private final EntityIdSource ids;
     private final PropertyDatatypes datatypes;
-    private final OutboxRelay relay;
-    private final List<WriteStageHook> hooks;
-    private final PackPlanner planner;
+    private final PlaceStage placing;
+    private final CommitStage commits;
     private final long maxEntityBytes;
     private final int maxAttempts;
     private final Timer prepareTimer;
-    private final Timer storeTimer;
-    private final Timer commitTimer;
     private final EntityEditQueue queue = new EntityEditQueue();
     private final EntitySplitter splitter = new EntitySplitter();
     private final WikibaseJsonWriter writer = new WikibaseJsonWriter();
@@ -104,41 +89,26 @@ public class EntityWriteService implements EntityEditor {
             Pool pool,
             EntityHeadRepository heads,
             RevisionRepository revisions,
-            RedirectRepository redirects,
-            OutboxRepository outbox,
-            SitelinkRepository sitelinks,
-            MetadataRepository metadata,
-            LexemeTermRepository lexemeTermRows,
             RevisionStore contents,
-            PackStore packs,
             WorkerPool workers,
             EntityIdSource ids,
             PropertyDatatypes datatypes,
-            OutboxRelay relay,
-            Instance<WriteStageHook> hooks,
+            PlaceStage placing,
+            CommitStage commits,
             EntityServiceConfig config,
             MeterRegistry registry) {
         this.pool = pool;
         this.heads = heads;
         this.revisions = revisions;
-        this.redirects = redirects;
-        this.outbox = outbox;
-        this.sitelinks = sitelinks;
-        this.metadata = metadata;
-        this.lexemeTermRows = lexemeTermRows;
         this.contents = contents;
-        this.packs = packs;
         this.workers = workers;
         this.ids = ids;
         this.datatypes = datatypes;
-        this.relay = relay;
-        this.hooks = hooks.stream().toList(); // none in production; tests add one
-        this.planner = new PackPlanner(config.storage().checkpointInterval());
+        this.placing = placing;
+        this.commits = commits;
         this.maxEntityBytes = config.write().maxEntitySize().asLongValue();
         this.maxAttempts = Math.max(1, config.write().maxAttempts());
-        this.prepareTimer = stageTimer(registry, "prepare");
-        this.storeTimer = stageTimer(registry, "store");
-        this.commitTimer = stageTimer(registry, "commit");
+        this.prepareTimer = WriteStages.timer(registry, "prepare");
     }
 
     // ---------------------------------------------------------------- operations
@@ -163,8 +133,7 @@ public class EntityWriteService implements EntityEditor {
      * it. The id is reserved so the id source never hands it out. A mass edit (refused on mass_edit_protected).
      */
     public Uni<EditResult> importEntity(byte[] body, EditContext context) {
-        EditContext mass = new EditContext(
-                context.userId(), context.summary(), context.expectedRevision(), context.expectationSource(), true);
+        EditContext mass = context.asMassEdit();
         return parse(body, null, WikibaseJsonReader.lenient()).flatMap(entity -> {
             EntityId id = entity.id();
             if (id == null) {
@@ -222,35 +191,13 @@ public class EntityWriteService implements EntityEditor {
             if (head.deleted()) {
                 throw EntityErrors.deleted(id);
             }
-            boolean live = !head.isRedirect();
-            Commit commit = new Commit(
-                    id,
-                    head.revisionId() + 1,
-                    head.revisionId(),
-                    ChangeType.DELETE,
-                    context,
-                    head.content(),
-                    head.checkpoint(),
-                    head.checkpointRevisionId(),
-                    null,
-                    head.size(),
-                    true,
-                    null,
-                    head.isRedirect(),
-                    null,
-                    live ? EntityPreparer.sitelinkTitles(base.current().entity()) : Map.of(),
-                    Map.of(),
-                    live ? base.current().statements() : Set.of(),
-                    Set.of(),
-                    null,
-                    currentLexemeTerms(base),
-                    lexemeTerms(id, null));
-            return commit(commit).map(at -> {
-                if (id.type() == EntityType.PROPERTY) {
-                    datatypes.forget(id.value());
-                }
-                return new EditResult(null, commit.revisionId(), false, false);
-            });
+            Commit commit = Commit.deletion(head, context, current(base), none(id));
+            return commit(commit, at -> new EditResult(null, commit.revisionId(), false, false))
+                    .invoke(() -> {
+                        if (id.type() == EntityType.PROPERTY) {
+                            datatypes.forget(id.value());
+                        }
+                    });
         });
     }
 
@@ -330,34 +277,13 @@ public class EntityWriteService implements EntityEditor {
                                     "redirect_target",
                                     target.redirectTarget().value()));
                 }
-                Commit commit = new Commit(
-                        from,
-                        head.revisionId() + 1,
-                        head.revisionId(),
-                        ChangeType.REDIRECT,
-                        context,
-                        head.content(),
-                        head.checkpoint(),
-                        head.checkpointRevisionId(),
-                        null,
-                        head.size(),
-                        false,
-                        to,
-                        false,
-                        null,
-                        EntityPreparer.sitelinkTitles(base.current().entity()),
-                        Map.of(),
-                        base.current().statements(),
-                        Set.of(),
-                        null,
-                        currentLexemeTerms(base),
-                        lexemeTerms(from, null));
-                return commit(commit).map(at -> {
-                    if (from.type() == EntityType.PROPERTY) {
-                        datatypes.forget(from.value());
-                    }
-                    return new EditResult(null, commit.revisionId(), false, false);
-                });
+                Commit commit = Commit.redirection(head, to, context, current(base), none(from));
+                return commit(commit, at -> new EditResult(null, commit.revisionId(), false, false))
+                        .invoke(() -> {
+                            if (from.type() == EntityType.PROPERTY) {
+                                datatypes.forget(from.value());
+                            }
+                        });
             });
         });
     }
@@ -414,30 +340,9 @@ public class EntityWriteService implements EntityEditor {
                         id + " is locked: unlock it (\"locked\": false) before any other change",
                         Map.of("id", id.value()));
             }
-            Set<String> statements = base.current().statements();
-            Commit commit = new Commit(
-                    id,
-                    head.revisionId() + 1,
-                    head.revisionId(),
-                    ChangeType.PROTECT,
-                    context,
-                    head.content(),
-                    head.checkpoint(),
-                    head.checkpointRevisionId(),
-                    null,
-                    head.size(),
-                    false,
-                    null,
-                    false,
-                    null,
-                    Map.of(),
-                    Map.of(),
-                    statements,
-                    statements,
-                    after,
-                    null,
-                    null);
-            return commit(commit).map(at -> new ProtectionEdit(after, commit.revisionId(), false));
+            Commit commit = Commit.protection(head, context, current(base), after);
+            return commit(commit, at -> new EditResult(null, commit.revisionId(), false, false))
+                    .map(result -> new ProtectionEdit(after, commit.revisionId(), false));
         });
     }
 
@@ -449,42 +354,8 @@ public class EntityWriteService implements EntityEditor {
     /** What an edit starts from: the head (with its protection) and its content. */
     private record Base(HeadRow head, Protection protection, StoredRevision current) {}
 
-    /** Everything one revision's commit writes. */
-    private record Commit(
-            EntityId id,
-            long revisionId,
-            Long parentRevisionId,
-            ChangeType changeType,
-            EditContext context,
-            ContentAddress content,
-            ContentAddress checkpoint,
-            long checkpointRevisionId,
-            Pack pack,
-            int size,
-            boolean deleted,
-            EntityId redirectTarget,
-            boolean clearsRedirect,
-            String datatype,
-            Map<String, String> sitelinksBefore,
-            Map<String, String> sitelinksAfter,
-            Set<String> statementsBefore,
-            Set<String> statementsAfter,
-            Protection protection,
-            List<LexemeTerm> lexemeTermsBefore,
-            List<LexemeTerm> lexemeTermsAfter) {}
-
     /** A stored entity ready to commit. */
     private record Prepared(Entity entity, SplitEntity split, int size) {}
-
-    /** Where a revision's content lives: an existing pack ({@code pack} null) or one to PUT. */
-    private record Placement(ContentAddress content, ContentAddress checkpoint, long checkpointRevisionId, Pack pack) {}
-
-    /** The head moved between read and compare-and-set. */
-    private static final class HeadMoved extends RuntimeException {
-        HeadMoved() {
-            super("the head moved", null, false, false);
-        }
-    }
 
     /**
      * Runs {@code attempt} on the current head of {@code id}, after any other edit of {@code id} in this instance
@@ -555,7 +426,7 @@ public class EntityWriteService implements EntityEditor {
         Set<String> properties = EntityPreparer.referencedProperties(proposed);
         return datatypes
                 .of(properties)
-                .flatMap(known -> timed(
+                .flatMap(known -> WriteStages.timed(
                         prepareTimer,
                         workers.run(() -> prepare(
                                 id,
@@ -575,41 +446,33 @@ public class EntityWriteService implements EntityEditor {
                         }
                     }
                     long revisionId = head == null ? 1 : head.revisionId() + 1;
-                    boolean live = head != null && isLive(head);
-                    return place(id, head, prepared.split(), revisionId).flatMap(placement -> {
+                    return placing.place(id, head, prepared.split(), revisionId).flatMap(placement -> {
                         StoredRevision stored = contents.remember(prepared.split(), prepared.entity());
-                        Commit commit = new Commit(
-                                id,
-                                revisionId,
-                                head == null ? null : head.revisionId(),
-                                changeType,
-                                context,
-                                placement.content(),
-                                placement.checkpoint(),
-                                placement.checkpointRevisionId(),
-                                placement.pack(),
-                                prepared.size(),
-                                false,
-                                null,
-                                false,
-                                prepared.entity() instanceof Property p ? p.datatype() : null,
-                                live
-                                        ? EntityPreparer.sitelinkTitles(
-                                                base.current().entity())
-                                        : Map.of(),
-                                EntityPreparer.sitelinkTitles(prepared.entity()),
-                                live ? base.current().statements() : Set.of(),
-                                stored.statements(),
-                                null,
-                                currentLexemeTerms(id, base),
-                                lexemeTerms(id, prepared.entity()));
-                        return commit(commit).map(at -> {
-                            if (commit.datatype() != null) {
-                                datatypes.remember(id.value(), commit.datatype());
-                            }
-                            return new EditResult(
-                                    withRevision(prepared.entity(), revisionId, at), revisionId, head == null, false);
-                        });
+                        String datatype = prepared.entity() instanceof Property p ? p.datatype() : null;
+                        Indexes after = indexes(id, prepared.entity(), stored.statements());
+                        Commit commit = head == null
+                                ? Commit.create(id, context, placement, prepared.size(), datatype, none(id), after)
+                                : Commit.newContent(
+                                        head,
+                                        changeType,
+                                        context,
+                                        placement,
+                                        prepared.size(),
+                                        datatype,
+                                        current(base),
+                                        after);
+                        return commit(
+                                        commit,
+                                        at -> new EditResult(
+                                                withRevision(prepared.entity(), revisionId, at),
+                                                revisionId,
+                                                head == null,
+                                                false))
+                                .invoke(() -> {
+                                    if (commit.datatype() != null) {
+                                        datatypes.remember(id.value(), commit.datatype());
+                                    }
+                                });
                     });
                 });
     }
@@ -625,36 +488,26 @@ public class EntityWriteService implements EntityEditor {
             ChangeType changeType,
             EditContext context) {
         HeadRow head = base.head();
-        boolean live = isLive(head);
-        Commit commit = new Commit(
-                head.id(),
-                head.revisionId() + 1,
-                head.revisionId(),
+        Commit commit = Commit.restoring(
+                head,
                 changeType,
                 context,
-                content,
-                checkpoint,
-                checkpointRevisionId,
-                null,
+                Placement.existing(content, checkpoint, checkpointRevisionId),
                 size,
-                false,
-                null,
-                head.isRedirect(),
-                null,
-                live ? EntityPreparer.sitelinkTitles(base.current().entity()) : Map.of(),
-                EntityPreparer.sitelinkTitles(restored.entity()),
-                live ? base.current().statements() : Set.of(),
-                restored.statements(),
-                null,
-                currentLexemeTerms(base),
-                lexemeTerms(head.id(), restored.entity()));
-        return commit(commit).map(at -> {
-            if (restored.entity() instanceof Property p) {
-                datatypes.remember(head.id().value(), p.datatype());
-            }
-            return new EditResult(
-                    withRevision(restored.entity(), commit.revisionId(), at), commit.revisionId(), false, false);
-        });
+                current(base),
+                indexes(head.id(), restored.entity(), restored.statements()));
+        return commit(
+                        commit,
+                        at -> new EditResult(
+                                withRevision(restored.entity(), commit.revisionId(), at),
+                                commit.revisionId(),
+                                false,
+                                false))
+                .invoke(() -> {
+                    if (restored.entity() instanceof Property p) {
+                        datatypes.remember(head.id().value(), p.datatype());
+                    }
+                });
     }
 
     private Uni<Entity> parse(byte[] body, EntityType type, WikibaseJsonReader reader) {
@@ -684,130 +537,20 @@ public class EntityWriteService implements EntityEditor {
         return new Prepared(entity, splitter.split(entity), size);
     }
 
-    /**
-     * Where the new revision's content goes: the pack of an earlier revision with the very same content (a pack key
-     * is never written with different bytes), else a new pack, delta or checkpoint.
-     */
-    private Uni<Placement> place(EntityId id, HeadRow head, SplitEntity split, long revisionId) {
-        if (head == null) {
-            Pack pack = planner.plan(split, revisionId, null, 0);
-            return Uni.createFrom().item(new Placement(pack.revision(), pack.revision(), revisionId, pack));
-        }
-        return revisions.findByContent(pool, id, split.revision()).flatMap(existing -> {
-            if (existing != null) {
-                return Uni.createFrom()
-                        .item(new Placement(
-                                existing.content(), existing.checkpoint(), existing.checkpointRevisionId(), null));
-            }
-            return packs.get(head.checkpoint()).map(checkpoint -> {
-                Pack pack = planner.plan(split, revisionId, checkpoint, head.checkpointRevisionId());
-                long checkpointRevision = pack.isCheckpoint() ? revisionId : head.checkpointRevisionId();
-                return new Placement(pack.revision(), pack.checkpointOrSelf(), checkpointRevision, pack);
-            });
-        });
+    /** The commit stage, with this service's entity_change events. */
+    private Uni<EditResult> commit(Commit commit, Function<Instant, EditResult> outcome) {
+        return commits.commit(commit, outcome, EntityWriteService::changeEvent);
     }
 
-    /** PUT the pack (if new), then the one transaction; the item is the commit time. */
-    private Uni<Instant> commit(Commit commit) {
-        Uni<Void> stored =
-                commit.pack() == null ? Uni.createFrom().voidItem() : timed(storeTimer, packs.put(commit.pack()));
-        return stored.invoke(() -> hooks.forEach(hook -> hook.packStored(commit.id(), commit.content())))
-                .flatMap(ignored -> timed(commitTimer, transaction(commit)))
-                .invoke(relay::wake);
-    }
-
-    /**
-     * The commit transaction. A create has no head to read again: its transaction alone is retried on a transient
-     * failure (same id, same pack). An edit's is retried by {@link #change} from a new read of the head.
-     */
-    private Uni<Instant> transaction(Commit commit) {
-        Supplier<Uni<Instant>> attempt = () -> pool.withTransaction(connection -> inTransaction(connection, commit));
-        return commit.parentRevisionId() == null
-                ? DatabaseRetry.retried("create of " + commit.id(), maxAttempts, attempt)
-                : attempt.get();
-    }
-
-    private Uni<Instant> inTransaction(SqlConnection connection, Commit c) {
-        Instant at = RevisionTimestamps.now();
-        EditContext context = c.context();
-        RevisionRow row = new RevisionRow(
-                c.id(),
-                c.revisionId(),
-                c.parentRevisionId(),
-                c.content(),
-                c.checkpoint(),
-                c.checkpointRevisionId(),
-                context.userId(),
-                context.summary() == null ? "" : context.summary(),
-                c.changeType(),
-                c.redirectTarget(),
-                at,
-                c.size());
-        // the head first: a concurrent edit of the same entity waits here and then finds the head moved
-        Uni<Void> head = c.parentRevisionId() == null
-                ? heads.insert(connection, c.id(), c.revisionId(), c.datatype(), at)
-                        .onFailure(SqlErrors::isDuplicateKey)
-                        .transform(failure -> new ApiException(
-                                409,
-                                "entity-exists",
-                                "entity " + c.id() + " exists already",
-                                Map.of("id", c.id().value())))
-                : heads.compareAndSet(
-                                connection,
-                                c.id(),
-                                c.parentRevisionId(),
-                                c.revisionId(),
-                                c.deleted(),
-                                c.redirectTarget(),
-                                at)
-                        .invoke(moved -> {
-                            if (!moved) {
-                                throw new HeadMoved();
-                            }
-                        })
-                        .replaceWithVoid();
-        String event = EntityChangeEvents.payload(
-                EntityChangeEvents.of(row, c.id().type(), c.statementsBefore(), c.statementsAfter()));
-        return head.flatMap(ignored -> revisions.insert(connection, row))
-                .flatMap(ignored -> redirectRow(connection, c, at))
-                .flatMap(ignored -> sitelinks.replace(connection, c.id(), c.sitelinksBefore(), c.sitelinksAfter()))
-                .flatMap(ignored -> c.lexemeTermsAfter() == null
-                        ? Uni.createFrom().voidItem()
-                        : lexemeTermRows.replace(connection, c.id(), c.lexemeTermsBefore(), c.lexemeTermsAfter()))
-                .flatMap(ignored -> c.protection() == null
-                        ? Uni.createFrom().voidItem()
-                        : metadata.save(connection, c.id(), c.protection(), at))
-                .flatMap(ignored -> outbox.insert(connection, c.id().value(), event, at))
-                .replaceWith(at);
-    }
-
-    private Uni<Void> redirectRow(SqlConnection connection, Commit c, Instant at) {
-        if (c.redirectTarget() != null) {
-            return redirects.set(connection, c.id(), c.redirectTarget(), c.revisionId(), at);
-        }
-        return c.clearsRedirect()
-                ? redirects.remove(connection, c.id())
-                : Uni.createFrom().voidItem();
+    private static String changeEvent(RevisionRow row, Commit commit) {
+        return EntityChangeEvents.payload(EntityChangeEvents.of(
+                row,
+                commit.id().type(),
+                commit.before().statements(),
+                commit.after().statements()));
     }
 
     // ---------------------------------------------------------------- rules
-
-    /** {@code entitybase_entity_write_stage_seconds{stage}}: where a write spends its time. */
-    private static Timer stageTimer(MeterRegistry registry, String stage) {
-        return Timer.builder("entitybase.entity.write.stage")
-                .description(
-                        "time of one stage of an entity write: prepare (validate, hash, split), store (pack PUT), commit")
-                .tag("stage", stage)
-                .publishPercentiles(0.5, 0.9, 0.99)
-                .register(registry);
-    }
-
-    private static <T> Uni<T> timed(Timer timer, Uni<T> stage) {
-        return Uni.createFrom().deferred(() -> {
-            long start = System.nanoTime();
-            return stage.onItemOrFailure().invoke(() -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
-        });
-    }
 
     /** The {@code lexeme_terms} rows of {@code entity} (null: a delete or redirect: none); null for other types. */
     private static List<LexemeTerm> lexemeTerms(EntityId id, Entity entity) {
@@ -831,14 +574,21 @@ public class EntityWriteService implements EntityEditor {
         return rows;
     }
 
-    /** The {@code lexeme_terms} rows the head has now: none unless it is a live lexeme. */
-    private static List<LexemeTerm> currentLexemeTerms(Base base) {
-        return currentLexemeTerms(base.head().id(), base);
+    /** The index rows and statements of the head: none unless it is live. */
+    private static Indexes current(Base base) {
+        HeadRow head = base.head();
+        return isLive(head)
+                ? indexes(head.id(), base.current().entity(), base.current().statements())
+                : none(head.id());
     }
 
-    private static List<LexemeTerm> currentLexemeTerms(EntityId id, Base base) {
-        return lexemeTerms(
-                id, base == null || !isLive(base.head()) ? null : base.current().entity());
+    /** The index rows of an entity that is deleted or a redirect. */
+    private static Indexes none(EntityId id) {
+        return new Indexes(Map.of(), Set.of(), lexemeTerms(id, null));
+    }
+
+    private static Indexes indexes(EntityId id, Entity entity, Set<String> statements) {
+        return new Indexes(EntityPreparer.sitelinkTitles(entity), statements, lexemeTerms(id, entity));
     }
 
     private static boolean isLive(HeadRow head) {

@@ -15,7 +15,7 @@ public final class RevisionTimestamps {
     }
 
     /** Now, to the microsecond (what {@code DATETIME(6)} keeps, so a written time reads back equal). */
-    static Instant now() {
+    public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -61,7 +61,8 @@ public class StatementRebuild {
 
     private record Loaded(SeenRevision seen, RevisionStatements statements) {}
 
-    private record Expected(
+    /** The state recomputed from the revisions. */
+    record Expected(
             int revisions,
             Map<String, StatementRow> rows,
             Map<String, Long> heads,
@@ -114,126 +115,153 @@ public class StatementRebuild {
         return new Expected(loaded.size(), rows, headRevisions, headStatements, links);
     }
 
+    /** The incremental state as the tables hold it. */
+    record Actual(
+            List<StatementRow> rows,
+            List<Backlink> backlinks,
+            Map<String, Long> heads,
+            Map<String, Map<String, Integer>> headStatements) {}
+
+    /**
+     * Where the tables differ from the recomputation: the report's {@code differences} and what makes them equal
+     * (rows with the expected counts, backlinks to add and delete, entities whose head to set).
+     */
+    record Diff(
+            ArrayNode differences,
+            int statementsChecked,
+            int entitiesChecked,
+            List<StatementRow> fixRows,
+            List<Backlink> missingLinks,
+            List<Backlink> extraLinks,
+            List<String> fixHeads) {}
+
     private Uni<ObjectNode> compare(Expected expected, boolean apply) {
+        return load().flatMap(actual -> {
+            Diff diff = diff(expected, actual);
+            ObjectNode report = JSON.createObjectNode()
+                    .put("apply", apply)
+                    .put("revisions_checked", expected.revisions())
+                    .put("statements_checked", diff.statementsChecked());
+            report.set("differences", diff.differences());
+            report.put("entities_checked", diff.entitiesChecked());
+            if (!apply || diff.differences().isEmpty()) {
+                return Uni.createFrom().item(report);
+            }
+            return repair(expected, diff).replaceWith(report);
+        });
+    }
+
+    /** The four tables, read one after the other. */
+    private Uni<Actual> load() {
         return statements
                 .all(pool)
-                .flatMap(actualRows -> backlinks
+                .flatMap(rows -> backlinks
                         .all(pool)
-                        .flatMap(actualLinks -> accounting
+                        .flatMap(links -> accounting
                                 .allHeads(pool)
-                                .flatMap(actualHeads -> accounting
+                                .flatMap(heads -> accounting
                                         .allHeadStatements(pool)
-                                        .flatMap(actualHeadStatements -> {
-                                            ObjectNode report = JSON.createObjectNode()
-                                                    .put("apply", apply)
-                                                    .put("revisions_checked", expected.revisions())
-                                                    .put(
-                                                            "statements_checked",
-                                                            Math.max(
-                                                                    expected.rows()
-                                                                            .size(),
-                                                                    actualRows.size()));
-                                            ArrayNode differences = report.putArray("differences");
-                                            List<StatementRow> fixRows = new ArrayList<>();
-                                            Map<String, StatementRow> actualByHash = new HashMap<>();
-                                            actualRows.forEach(r -> actualByHash.put(r.hash(), r));
-                                            Set<String> hashes = new TreeSet<>(
-                                                    expected.rows().keySet());
-                                            hashes.addAll(actualByHash.keySet());
-                                            for (String hash : hashes) {
-                                                StatementRow want =
-                                                        expected.rows().get(hash);
-                                                StatementRow have = actualByHash.get(hash);
-                                                long wantRef = want == null ? 0 : want.refCount();
-                                                long wantHead = want == null ? 0 : want.headRefCount();
-                                                long haveRef = have == null ? 0 : have.refCount();
-                                                long haveHead = have == null ? 0 : have.headRefCount();
-                                                if (wantRef != haveRef || wantHead != haveHead) {
-                                                    differences
-                                                            .addObject()
-                                                            .put("kind", "statement")
-                                                            .put("hash", hash)
-                                                            .put("expected_ref_count", wantRef)
-                                                            .put("actual_ref_count", haveRef)
-                                                            .put("expected_head_ref_count", wantHead)
-                                                            .put("actual_head_ref_count", haveHead);
-                                                    String property = want != null ? want.property() : have.property();
-                                                    fixRows.add(new StatementRow(hash, property, wantRef, wantHead));
-                                                }
-                                            }
-                                            Set<Backlink> have = new HashSet<>(actualLinks);
-                                            List<Backlink> missingLinks = new ArrayList<>();
-                                            List<Backlink> extraLinks = new ArrayList<>();
-                                            for (Backlink b : expected.backlinks()) {
-                                                if (!have.contains(b)) {
-                                                    missingLinks.add(b);
-                                                    differences
-                                                            .addObject()
-                                                            .put("kind", "backlink-missing")
-                                                            .put("target", b.target())
-                                                            .put("source", b.source())
-                                                            .put("property", b.property());
-                                                }
-                                            }
-                                            for (Backlink b : new TreeSet<>(actualLinks)) {
-                                                if (!expected.backlinks().contains(b)) {
-                                                    extraLinks.add(b);
-                                                    differences
-                                                            .addObject()
-                                                            .put("kind", "backlink-extra")
-                                                            .put("target", b.target())
-                                                            .put("source", b.source())
-                                                            .put("property", b.property());
-                                                }
-                                            }
-                                            Set<String> entities = new TreeSet<>(
-                                                    expected.heads().keySet());
-                                            entities.addAll(actualHeads.keySet());
-                                            List<String> fixHeads = new ArrayList<>();
-                                            for (String entity : entities) {
-                                                Long wantRev = expected.heads().get(entity);
-                                                Long haveRev = actualHeads.get(entity);
-                                                Map<String, Integer> wantSet = expected.headStatements()
-                                                        .getOrDefault(entity, Map.of());
-                                                Map<String, Integer> haveSet =
-                                                        actualHeadStatements.getOrDefault(entity, Map.of());
-                                                if (!Objects.equals(wantRev, haveRev) || !wantSet.equals(haveSet)) {
-                                                    fixHeads.add(entity);
-                                                    differences
-                                                            .addObject()
-                                                            .put("kind", "head")
-                                                            .put("entity_id", entity)
-                                                            .put("expected_revision_id", wantRev)
-                                                            .put("actual_revision_id", haveRev)
-                                                            .put("expected_statements", wantSet.size())
-                                                            .put("actual_statements", haveSet.size());
-                                                }
-                                            }
-                                            report.put("entities_checked", entities.size());
-                                            if (!apply || differences.isEmpty()) {
-                                                return Uni.createFrom().item(report);
-                                            }
-                                            Instant now = Instant.now();
-                                            return pool.withTransaction(c -> {
-                                                        Uni<Void> work = statements
-                                                                .setCounts(c, fixRows, now)
-                                                                .flatMap(x -> backlinks.delete(c, extraLinks))
-                                                                .flatMap(x -> backlinks.insert(c, missingLinks));
-                                                        for (String entity : fixHeads) {
-                                                            Long rev = expected.heads()
-                                                                    .get(entity);
-                                                            Map<String, Integer> set = expected.headStatements()
-                                                                    .getOrDefault(entity, Map.of());
-                                                            work = work.flatMap(x -> accounting.replaceHeadStatements(
-                                                                            c, entity, set))
-                                                                    .flatMap(x -> rev == null
-                                                                            ? Uni.createFrom()
-                                                                                    .voidItem()
-                                                                            : accounting.setHead(c, entity, rev, now));
-                                                        }
-                                                        return work;
-                                                    })
-                                                    .replaceWith(report);
-                                        }))));
+                                        .map(headStatements -> new Actual(rows, links, heads, headStatements)))));
+    }
+
+    /** Pure: the differences between the recomputed and the stored state. */
+    static Diff diff(Expected expected, Actual actual) {
+        ArrayNode differences = JSON.createArrayNode();
+        Map<String, StatementRow> actualByHash = new HashMap<>();
+        actual.rows().forEach(r -> actualByHash.put(r.hash(), r));
+        Set<String> hashes = new TreeSet<>(expected.rows().keySet());
+        hashes.addAll(actualByHash.keySet());
+        List<StatementRow> fixRows = new ArrayList<>();
+        for (String hash : hashes) {
+            StatementRow want = expected.rows().get(hash);
+            StatementRow have = actualByHash.get(hash);
+            long wantRef = want == null ? 0 : want.refCount();
+            long wantHead = want == null ? 0 : want.headRefCount();
+            long haveRef = have == null ? 0 : have.refCount();
+            long haveHead = have == null ? 0 : have.headRefCount();
+            if (wantRef != haveRef || wantHead != haveHead) {
+                differences
+                        .addObject()
+                        .put("kind", "statement")
+                        .put("hash", hash)
+                        .put("expected_ref_count", wantRef)
+                        .put("actual_ref_count", haveRef)
+                        .put("expected_head_ref_count", wantHead)
+                        .put("actual_head_ref_count", haveHead);
+                String property = want != null ? want.property() : have.property();
+                fixRows.add(new StatementRow(hash, property, wantRef, wantHead));
+            }
+        }
+        Set<Backlink> have = new HashSet<>(actual.backlinks());
+        List<Backlink> missingLinks = new ArrayList<>();
+        for (Backlink b : expected.backlinks()) {
+            if (!have.contains(b)) {
+                missingLinks.add(b);
+                backlinkDifference(differences, "backlink-missing", b);
+            }
+        }
+        List<Backlink> extraLinks = new ArrayList<>();
+        for (Backlink b : new TreeSet<>(actual.backlinks())) {
+            if (!expected.backlinks().contains(b)) {
+                extraLinks.add(b);
+                backlinkDifference(differences, "backlink-extra", b);
+            }
+        }
+        Set<String> entities = new TreeSet<>(expected.heads().keySet());
+        entities.addAll(actual.heads().keySet());
+        List<String> fixHeads = new ArrayList<>();
+        for (String entity : entities) {
+            Long wantRev = expected.heads().get(entity);
+            Long haveRev = actual.heads().get(entity);
+            Map<String, Integer> wantSet = expected.headStatements().getOrDefault(entity, Map.of());
+            Map<String, Integer> haveSet = actual.headStatements().getOrDefault(entity, Map.of());
+            if (!Objects.equals(wantRev, haveRev) || !wantSet.equals(haveSet)) {
+                fixHeads.add(entity);
+                differences
+                        .addObject()
+                        .put("kind", "head")
+                        .put("entity_id", entity)
+                        .put("expected_revision_id", wantRev)
+                        .put("actual_revision_id", haveRev)
+                        .put("expected_statements", wantSet.size())
+                        .put("actual_statements", haveSet.size());
+            }
+        }
+        return new Diff(
+                differences,
+                Math.max(expected.rows().size(), actual.rows().size()),
+                entities.size(),
+                fixRows,
+                missingLinks,
+                extraLinks,
+                fixHeads);
+    }
+
+    private static void backlinkDifference(ArrayNode differences, String kind, Backlink b) {
+        differences
+                .addObject()
+                .put("kind", kind)
+                .put("target", b.target())
+                .put("source", b.source())
+                .put("property", b.property());
+    }
+
+    /** Makes the tables equal to the recomputation, in one transaction. */
+    private Uni<Void> repair(Expected expected, Diff diff) {
+        Instant now = Instant.now();
+        return pool.withTransaction(c -> {
+            Uni<Void> work = statements
+                    .setCounts(c, diff.fixRows(), now)
+                    .flatMap(x -> backlinks.delete(c, diff.extraLinks()))
+                    .flatMap(x -> backlinks.insert(c, diff.missingLinks()));
+            for (String entity : diff.fixHeads()) {
+                Long rev = expected.heads().get(entity);
+                Map<String, Integer> set = expected.headStatements().getOrDefault(entity, Map.of());
+                work = work.flatMap(x -> accounting.replaceHeadStatements(c, entity, set))
+                        .flatMap(x ->
+                                rev == null ? Uni.createFrom().voidItem() : accounting.setHead(c, entity, rev, now));
+            }
+            return work;
+        });
     }
 }
