@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 import org.entitybase.model.event.EntityChangeEvent;
 import org.entitybase.model.event.EntityChangeEventCodec;
 import org.entitybase.model.event.EntityChangeEventCodec.InvalidEventException;
-import org.entitybase.statement.client.EntityServiceClient.UnknownRevisionException;
+import org.entitybase.runtime.storage.MissingPackException;
 import org.entitybase.statement.config.StatementServiceConfig;
 import org.entitybase.statement.service.StatementAccounting;
 
@@ -20,9 +20,9 @@ import org.entitybase.statement.service.StatementAccounting;
  * Consumes {@code entity_change} (channel {@code entity-change}, topic from
  * {@code entitybase.streaming.entity-change-topic}), one event at a time in partition order. The offset is committed
  * only after the event's transaction (the message is acked when the returned Uni completes). A payload that cannot be
- * read, or an event whose revision entity-service definitely does not have (404), fails the message, which the
- * connector sends to {@code <topic>.dlq}; anything else (entity-service, S3 or the database unavailable) is retried
- * with backoff, never skipped.
+ * read, or an event whose revision pack the revisions bucket does not have (another deployment's or a test's
+ * event), fails the message, which the connector sends to {@code <topic>.dlq}; anything else (S3 or the database
+ * unavailable) is retried with backoff, never skipped. Revisions are read from S3, never from entity-service.
  */
 @ApplicationScoped
 public class EntityChangeConsumer {
@@ -67,21 +67,21 @@ public class EntityChangeConsumer {
         }
         return accounting
                 .apply(event)
-                .onFailure(UnknownRevisionException.class)
+                .onFailure(MissingPackException.class)
                 .invoke(failure -> {
                     deadLettered.increment();
                     Log.warnf(
                             "dead-lettering entity_change %s (%s r%d): %s",
                             event.eventId(), event.entityId(), event.revisionId(), failure.getMessage());
                 })
-                .onFailure(failure -> !(failure instanceof UnknownRevisionException))
+                .onFailure(failure -> !(failure instanceof MissingPackException))
                 .invoke(failure -> {
                     retries.increment();
                     Log.warnf(
                             "entity_change %s (%s r%d) failed, retrying: %s",
                             event.eventId(), event.entityId(), event.revisionId(), failure.toString());
                 })
-                .onFailure(failure -> !(failure instanceof UnknownRevisionException))
+                .onFailure(failure -> !(failure instanceof MissingPackException))
                 .retry()
                 .withBackOff(
                         config.consumer().retryInitialBackoff(),

@@ -1,6 +1,5 @@
 package org.entitybase.statement.rest;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,36 +90,7 @@ public class StatementResource {
     @POST
     @Path("cleanup-orphaned")
     public Uni<ObjectNode> cleanupOrphaned(byte[] body) {
-        boolean dryRun = true;
-        Duration grace = cleanup.defaultGrace();
-        if (body != null && body.length > 0) {
-            JsonNode request;
-            try {
-                request = JSON.readTree(body);
-            } catch (java.io.IOException e) {
-                throw new ApiException(400, "invalid-body", "the body is not JSON", Map.of());
-            }
-            if (request != null && !request.isNull() && !request.isMissingNode()) {
-                if (!request.isObject()) {
-                    throw new ApiException(400, "invalid-body", "the body is a JSON object", Map.of());
-                }
-                JsonNode d = request.get("dry_run");
-                if (d != null && !d.isNull()) {
-                    if (!d.isBoolean()) {
-                        throw Params.invalid("dry_run", d, "dry_run is true or false");
-                    }
-                    dryRun = d.asBoolean();
-                }
-                JsonNode g = request.get("grace_period");
-                if (g != null && !g.isNull()) {
-                    if (!g.isTextual()) {
-                        throw Params.invalid("grace_period", g, "grace_period is an ISO-8601 duration such as PT24H");
-                    }
-                    grace = Params.duration(g.asText(), "grace_period");
-                }
-            }
-        }
-        return cleanup.run(dryRun, grace);
+        return cleanup.run(body);
     }
 
     /** Recomputes every count from the revisions and reports differences; {@code apply=true} fixes them. */
