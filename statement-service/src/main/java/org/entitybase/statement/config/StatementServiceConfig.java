@@ -44,6 +44,10 @@ public interface StatementServiceConfig {
 
         @WithDefault("30s")
         Duration retryMaxBackoff();
+
+        /** Processed event ids older than this are pruned: longer than the topic's retention. */
+        @WithDefault("14d")
+        Duration dedupRetention();
     }
 
     interface Cleanup {

@@ -12,30 +12,21 @@ import org.entitybase.runtime.worker.WorkerPool;
 
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The shared revision reader (common-runtime) with statement-service's cache sizes. */
+/** The shared revision reader (common-runtime), read-only here, with statement-service's cache sizes. */
 @Singleton
 public class StorageProducer {
 
     @Produces
     @Singleton
-    PackStore packStore(
+    RevisionStore revisions(
             S3Client s3,
             EntitybaseConfig config,
             StatementServiceConfig own,
             WorkerPool workers,
             MeterRegistry meters) {
-        return new PackStore(
-                s3,
-                config.s3().revisionsBucket(),
-                own.revisions().packCacheSize().asLongValue(),
-                workers,
-                meters);
-    }
-
-    @Produces
-    @Singleton
-    RevisionStore revisionStore(PackStore packs, WorkerPool workers, StatementServiceConfig own) {
-        return new RevisionStore(
-                packs, workers, own.revisions().revisionCacheSize().asLongValue());
+        StatementServiceConfig.Revisions sizes = own.revisions();
+        PackStore packs = new PackStore(
+                s3, config.s3().revisionsBucket(), sizes.packCacheSize().asLongValue(), workers, meters);
+        return new RevisionStore(packs, workers, sizes.revisionCacheSize().asLongValue());
     }
 }

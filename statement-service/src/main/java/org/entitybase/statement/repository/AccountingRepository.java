@@ -24,6 +24,7 @@ public class AccountingRepository {
 
     static final String PROCESSED = "SELECT 1 FROM processed_events WHERE event_id = ?";
     static final String INSERT_PROCESSED = "INSERT INTO processed_events (event_id, processed_at) VALUES (?, ?)";
+    static final String PRUNE_PROCESSED = "DELETE FROM processed_events WHERE processed_at < ? LIMIT ?";
     static final String INSERT_SEEN = "INSERT IGNORE INTO seen_revisions"
             + " (entity_id, revision_id, content_hash, change_type, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?)";
     static final String ALL_SEEN =
@@ -40,6 +41,13 @@ public class AccountingRepository {
 
     /** A revision counted by the consumer. */
     public record SeenRevision(String entityId, long revisionId, String contentHash, String changeType) {}
+
+    /** Deletes up to {@code limit} processed event ids recorded before {@code cutoff}; how many. */
+    public Uni<Long> pruneProcessed(SqlClient client, Instant cutoff, int limit) {
+        return client.preparedQuery(PRUNE_PROCESSED)
+                .execute(Tuple.of(Sql.utc(cutoff), limit))
+                .map(rows -> (long) rows.rowCount());
+    }
 
     public Uni<Boolean> isProcessed(SqlClient client, String eventId) {
         return client.preparedQuery(PROCESSED)
