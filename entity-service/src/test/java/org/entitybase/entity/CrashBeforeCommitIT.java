@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-import org.entitybase.entity.storage.Pack;
 import org.entitybase.entity.support.CrashAfterPackStored;
 import org.entitybase.entity.support.EntityDatabase;
 import org.entitybase.model.hash.content.ContentAddress;
 import org.entitybase.model.id.EntityId;
+import org.entitybase.model.pack.Pack;
 import org.entitybase.runtime.config.EntitybaseConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;

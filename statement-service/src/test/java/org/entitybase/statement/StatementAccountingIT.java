@@ -36,7 +36,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -53,6 +52,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
 
 import org.entitybase.model.content.EntitySplitter;
 import org.entitybase.model.event.ChangeType;
@@ -77,7 +78,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 /**
  * statement-service on the real write path (entity-service and id-allocator jars, Kafka, MariaDB, a private s3proxy):
  * real Wikidata histories imported, edited, deleted, reverted and redirected; counts and backlinks compared with a
- * recomputation from scratch; every event delivered twice; dead letters; cleanup while writers write.
+ * recomputation from scratch; every event delivered twice; dead letters; cleanup while writers write; a backlog on
+ * Kafka processed with entity-service killed (revisions are read from S3, never from entity-service).
  */
 @QuarkusTest
 @QuarkusTestResource(value = StatementStack.class, restrictToAnnotatedClass = true)
@@ -97,6 +99,9 @@ class StatementAccountingIT {
 
     @Inject
     S3Client s3;
+
+    @Inject
+    ChannelRegistry channels;
 
     // ---------------------------------------------------------------------------------------------------------------
 
@@ -364,6 +369,7 @@ class StatementAccountingIT {
                 null,
                 "2026-01-01T00:00:00Z",
                 "0".repeat(64),
+                "0".repeat(64),
                 List.of(),
                 List.of(),
                 null,
@@ -393,12 +399,6 @@ class StatementAccountingIT {
     @Test
     @Order(6)
     void cleanupDuringConcurrentWritesNeverDeletesReferencedContent() throws Exception {
-        Response probe = entities()
-                .body("{\"content_hashes\":[]}")
-                .post(StatementStack.entityBase() + "/internal/revisions/committed");
-        Assumptions.assumeTrue(
-                probe.statusCode() == 200,
-                "entity-service has no POST /internal/revisions/committed yet (answered " + probe.statusCode() + ")");
         LocalStack stack = LocalStack.current();
         String fakePack = "revision/ab/ab" + "1".repeat(62);
         String fakeStatement = "statement/cd/cd" + "2".repeat(62);
@@ -406,6 +406,7 @@ class StatementAccountingIT {
         s3.putObject(b -> b.bucket(stack.s3ContentBucket()).key(fakeStatement), RequestBody.fromString("{}"));
         Thread.sleep(2500); // older than cleanup.min-age (2s in tests)
 
+        // statement objects are statement-service's to clean up, revision packs entity-service's
         JsonPath dry = statements()
                 .body("{\"grace_period\":\"PT0S\"}")
                 .post(api("/statements/cleanup-orphaned"))
@@ -413,9 +414,19 @@ class StatementAccountingIT {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+        JsonPath dryPacks = statements()
+                .body("{\"grace_period\":\"PT0S\"}")
+                .post(StatementStack.entityBase() + "/internal/revisions/cleanup-orphaned")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(dry.getBoolean("dry_run")).isTrue();
-        assertThat(dry.getInt("deleted")).isZero();
-        assertThat(dry.getList("orphans.key", String.class)).contains(fakePack, fakeStatement);
+        assertThat(dryPacks.getBoolean("dry_run")).isTrue();
+        assertThat(dry.getInt("deleted") + dryPacks.getInt("deleted")).isZero();
+        List<String> orphans = new ArrayList<>(dry.getList("orphans.key", String.class));
+        orphans.addAll(dryPacks.getList("orphans.key", String.class));
+        assertThat(orphans).contains(fakePack, fakeStatement);
         assertThat(exists(stack.s3RevisionsBucket(), fakePack)).isTrue();
 
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -449,7 +460,14 @@ class StatementAccountingIT {
                     .statusCode(200)
                     .extract()
                     .jsonPath();
-            deletedTotal += run.getInt("deleted");
+            JsonPath packs = statements()
+                    .body("{\"dry_run\":false,\"grace_period\":\"PT0S\"}")
+                    .post(StatementStack.entityBase() + "/internal/revisions/cleanup-orphaned")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            deletedTotal += run.getInt("deleted") + packs.getInt("deleted");
             Thread.sleep(500);
         }
         writing.set(false);
@@ -498,6 +516,64 @@ class StatementAccountingIT {
 
     private static io.restassured.specification.RequestSpecification entities() {
         return RestAssured.given().contentType(ContentType.JSON).header("X-User-ID", 7);
+    }
+
+    @Test
+    @Order(7)
+    void aBacklogOnKafkaIsFullyProcessedWithEntityServiceKilled() throws Exception {
+        PausableChannel consumer = channels.getPausable("entity-change");
+        consumer.pause();
+        Set<String> batch = new LinkedHashSet<>();
+        try {
+            String claim = "{\"mainsnak\":{\"snaktype\":\"value\",\"property\":\"P31\",\"datavalue\":{\"value\":"
+                    + "{\"entity-type\":\"item\",\"numeric-id\":%d,\"id\":\"Q%d\"},\"type\":\"wikibase-entityid\"},"
+                    + "\"datatype\":\"wikibase-item\"},\"type\":\"statement\",\"id\":\"%s$%s\",\"rank\":\"normal\"}";
+            for (int i = 0; i < 12; i++) {
+                String id = "Q99200" + String.format("%03d", i);
+                for (int edit = 0; edit < 3; edit++) { // a create, then edits that move the backlink
+                    String json = "{\"type\":\"item\",\"id\":\"" + id + "\",\"labels\":{\"en\":{\"language\":"
+                            + "\"en\",\"value\":\"" + id + " " + edit + "\"}},\"descriptions\":{},\"aliases\":{},"
+                            + "\"sitelinks\":{},\"claims\":{\"P31\":["
+                            + claim.formatted(
+                                    5 + edit,
+                                    5 + edit,
+                                    id,
+                                    UUID.randomUUID().toString().toUpperCase())
+                            + "]}}";
+                    importEntity(json);
+                }
+                batch.add(id);
+            }
+            // what the consumer must reach, read while entity-service still answers
+            Map<String, Long> newest = newestRevisions(batch);
+            FromScratch.Counts expected = FromScratch.compute(TOUCHED);
+            awaitOutboxSent();
+            StatementStack.entities().entityService().kill();
+            try (Connection db = StatementStack.database()) {
+                assertThat(count(db, "SELECT COUNT(*) FROM seen_revisions WHERE entity_id LIKE 'Q99200%'"))
+                        .as("the batch waits on Kafka, not yet processed")
+                        .isLessThan(batch.size() * 3L);
+            }
+
+            consumer.resume();
+            awaitConsumed(newest);
+            assertMatches(expected);
+        } finally {
+            consumer.resume();
+            StatementStack.entities().entityService().restart();
+        }
+    }
+
+    /** Until entity-service's relay has published every committed event (its outbox has no unsent row). */
+    private static void awaitOutboxSent() throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try (Connection db = LocalStack.current().connect(StatementStack.ENTITY_DATABASE)) {
+            while (count(db, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL") > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(count(db, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"))
+                    .isZero();
+        }
     }
 
     private static void importEntity(String json) {
@@ -556,12 +632,21 @@ class StatementAccountingIT {
 
     /** Until every touched entity's newest revision is in seen_revisions (events of an entity come in order). */
     private static void awaitConsumed() throws Exception {
+        awaitConsumed(newestRevisions(TOUCHED));
+    }
+
+    private static Map<String, Long> newestRevisions(Set<String> ids) {
         Map<String, Long> newest = new HashMap<>();
-        for (String id : TOUCHED) {
+        for (String id : ids) {
             newest.put(
                     id,
                     revisionIds(id).stream().mapToLong(Long::longValue).max().orElseThrow());
         }
+        return newest;
+    }
+
+    /** Until each entity's given revision is in seen_revisions (read nothing from entity-service). */
+    private static void awaitConsumed(Map<String, Long> newest) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         try (Connection db = StatementStack.database()) {
             for (Map.Entry<String, Long> e : newest.entrySet()) {

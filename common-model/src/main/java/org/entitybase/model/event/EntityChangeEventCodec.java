@@ -13,7 +13,8 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 
 /**
  * JSON for {@link EntityChangeEvent}, written and read by hand (no reflection: native images need nothing
- * registered). {@link #read} rejects what does not fit the schema with an {@link InvalidEventException}, so a
+ * registered). Writes the current minor version ({@link EntityChangeEvent#SCHEMA}); reads every 1.x (a 1.0.0 event
+ * has no {@code content_checkpoint}: null). {@link #read} rejects what does not fit the schema with an {@link InvalidEventException}, so a
  * consumer can dead-letter it instead of stalling.
  */
 public final class EntityChangeEventCodec {
@@ -40,6 +41,7 @@ public final class EntityChangeEventCodec {
             g.writeStringField("edit_summary", e.editSummary() == null ? "" : e.editSummary());
             g.writeStringField("timestamp", e.timestamp());
             g.writeStringField("content_hash", e.contentHash());
+            g.writeStringField("content_checkpoint", e.contentCheckpoint());
             writeStrings(g, "statements_added", e.statementsAdded());
             writeStrings(g, "statements_removed", e.statementsRemoved());
             if (e.redirectTarget() != null) {
@@ -66,7 +68,7 @@ public final class EntityChangeEventCodec {
 
     public static EntityChangeEvent read(byte[] json) {
         String eventId = null, entityId = null, entityType = null, editSummary = null, timestamp = null;
-        String contentHash = null, redirectTarget = null, schema = null;
+        String contentHash = null, contentCheckpoint = null, redirectTarget = null, schema = null;
         Long revisionId = null, parentRevisionId = null, userId = null;
         ChangeType changeType = null;
         Boolean isBot = null;
@@ -96,6 +98,7 @@ public final class EntityChangeEventCodec {
                     case "edit_summary" -> editSummary = t == JsonToken.VALUE_NULL ? null : text(p, t, field);
                     case "timestamp" -> timestamp = text(p, t, field);
                     case "content_hash" -> contentHash = text(p, t, field);
+                    case "content_checkpoint" -> contentCheckpoint = text(p, t, field); // from 1.1.0
                     case "statements_added" -> added = strings(p, t, field);
                     case "statements_removed" -> removed = strings(p, t, field);
                     case "redirect_target" -> redirectTarget = t == JsonToken.VALUE_NULL ? null : text(p, t, field);
@@ -133,6 +136,7 @@ public final class EntityChangeEventCodec {
                 editSummary,
                 timestamp,
                 contentHash,
+                contentCheckpoint,
                 added,
                 removed,
                 redirectTarget,

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EntityChangeEventCodecTest {
     private static final String HASH_A = "a".repeat(64);
     private static final String HASH_B = "b".repeat(64);
+    private static final String HASH_C = "c".repeat(64);
 
     private static EntityChangeEvent sample() {
         return new EntityChangeEvent(
@@ -28,6 +29,7 @@ class EntityChangeEventCodecTest {
                 "add P31",
                 "2026-11-28T03:00:00Z",
                 HASH_A,
+                HASH_C,
                 List.of(HASH_B),
                 List.of(),
                 null,
@@ -39,8 +41,12 @@ class EntityChangeEventCodecTest {
         byte[] json = EntityChangeEventCodec.write(sample());
         String text = new String(json, UTF_8);
         assertThat(text)
-                .startsWith("{\"schema\":\"entitybase/entity_change/1.0.0\",\"event_id\":")
-                .contains("\"parent_revision_id\":6", "\"change_type\":\"edit\"", "\"statements_removed\":[]")
+                .startsWith("{\"schema\":\"entitybase/entity_change/1.1.0\",\"event_id\":")
+                .contains(
+                        "\"parent_revision_id\":6",
+                        "\"change_type\":\"edit\"",
+                        "\"content_checkpoint\":\"" + HASH_C + "\"",
+                        "\"statements_removed\":[]")
                 .doesNotContain("redirect_target", "is_bot");
         assertThat(EntityChangeEventCodec.read(json)).isEqualTo(sample());
     }
@@ -48,7 +54,7 @@ class EntityChangeEventCodecTest {
     @Test
     void keepsOptionalRedirectTargetAndBotFlag() {
         EntityChangeEvent e = new EntityChangeEvent(
-                "id", "Q1", "item", 1, null, ChangeType.REDIRECT, 0, null, "t", HASH_A, null, null, "Q2", true);
+                "id", "Q1", "item", 1, null, ChangeType.REDIRECT, 0, null, "t", HASH_A, HASH_A, null, null, "Q2", true);
         EntityChangeEvent back = EntityChangeEventCodec.read(EntityChangeEventCodec.write(e));
         assertThat(back.redirectTarget()).isEqualTo("Q2");
         assertThat(back.isBot()).isTrue();
@@ -57,11 +63,24 @@ class EntityChangeEventCodecTest {
     }
 
     @Test
+    void readsA100EventWithoutItsCheckpoint() {
+        String json = new String(EntityChangeEventCodec.write(sample()), UTF_8)
+                .replace(
+                        "\"schema\":\"entitybase/entity_change/1.1.0\"",
+                        "\"schema\":\"entitybase/entity_change/1.0.0\"")
+                .replace(",\"content_checkpoint\":\"" + HASH_C + "\"", "");
+        EntityChangeEvent read = EntityChangeEventCodec.read(json.getBytes(UTF_8));
+        assertThat(read.contentCheckpoint()).isNull();
+        assertThat(read.contentHash()).isEqualTo(HASH_A);
+        assertThat(read.statementsAdded()).containsExactly(HASH_B);
+    }
+
+    @Test
     void ignoresFieldsAddedByALaterMinorVersion() {
         String json = new String(EntityChangeEventCodec.write(sample()), UTF_8)
                 .replace(
-                        "{\"schema\":\"entitybase/entity_change/1.0.0\"",
-                        "{\"schema\":\"entitybase/entity_change/1.1.0\",\"extra\":{\"a\":[1]}");
+                        "{\"schema\":\"entitybase/entity_change/1.1.0\"",
+                        "{\"schema\":\"entitybase/entity_change/1.2.0\",\"extra\":{\"a\":[1]}");
         assertThat(EntityChangeEventCodec.read(json.getBytes(UTF_8)).revisionId())
                 .isEqualTo(7);
     }

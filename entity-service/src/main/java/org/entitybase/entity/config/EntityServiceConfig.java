@@ -93,4 +93,20 @@ public interface EntityServiceConfig {
         @WithDefault("168h")
         Duration retention();
     }
+
+    /** {@code entitybase.entity.cleanup.*}: orphan revision packs (a write that stored its pack, then failed). */
+    Cleanup cleanup();
+
+    interface Cleanup {
+        /** {@code ...grace-period}: default age below which a pack is never deleted. */
+        @WithDefault("24h")
+        Duration gracePeriod();
+
+        /**
+         * {@code ...min-age}: floor under any requested grace: a write PUTs its pack and commits milliseconds later;
+         * a grace of 0 would otherwise race it.
+         */
+        @WithDefault("10s")
+        Duration minAge();
+    }
 }

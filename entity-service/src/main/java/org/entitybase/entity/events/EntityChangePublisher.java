@@ -22,8 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Uni;
 
 import org.entitybase.entity.repository.OutboxRepository.OutboxRow;
-import org.entitybase.entity.storage.WorkerPool;
 import org.entitybase.runtime.config.EntitybaseConfig;
+import org.entitybase.runtime.worker.WorkerPool;
 
 /**
  * Publishes outbox rows to {@code entitybase.entity_change}, keyed by entity id, and completes once the broker has

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import org.entitybase.model.id.EntityId;
 import org.entitybase.runtime.rest.ApiException;
+import org.entitybase.runtime.sql.SqlErrors;
 
 /**
  * {@code sitelinks}: the (site, title) pairs of current item heads. The primary key makes a pair belong to at most

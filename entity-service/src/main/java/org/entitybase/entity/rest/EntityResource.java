@@ -30,9 +30,9 @@ import org.entitybase.entity.service.EntityJsonCache;
 import org.entitybase.entity.service.EntityReadService;
 import org.entitybase.entity.service.EntityReadService.RevisionView;
 import org.entitybase.entity.service.EntityWriteService;
-import org.entitybase.entity.storage.StoredRevision;
 import org.entitybase.model.id.EntityId;
 import org.entitybase.model.id.EntityType;
+import org.entitybase.model.pack.StoredRevision;
 
 /** {@code /entities/**}: create, read, replace, history, delete, revert (API.md). Thin: the services do the work. */
 @Path("/entities")

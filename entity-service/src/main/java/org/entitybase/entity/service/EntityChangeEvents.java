@@ -11,7 +11,7 @@ import org.entitybase.model.event.EntityChangeEvent;
 import org.entitybase.model.event.EntityChangeEventCodec;
 import org.entitybase.model.id.EntityType;
 
-/** The entity_change event of a revision (EVENTS.md), as the outbox stores it. */
+/** The entity_change event of a revision (docs/EVENTS.md), as the outbox stores it. */
 final class EntityChangeEvents {
 
     private EntityChangeEvents() {}
@@ -33,6 +33,7 @@ final class EntityChangeEvents {
                 revision.editSummary(),
                 RevisionTimestamps.iso(revision.createdAt()),
                 revision.content().sha256(),
+                revision.checkpoint().sha256(),
                 difference(after, before),
                 difference(before, after),
                 revision.redirectTarget() == null

@@ -16,8 +16,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.entitybase.entity.config.EntityServiceConfig;
-import org.entitybase.entity.storage.StoredRevision;
 import org.entitybase.model.json.WikibaseJsonWriter;
+import org.entitybase.model.pack.StoredRevision;
 
 /**
  * The Wikibase JSON of stored revisions, serialized once per content and kept by bytes: a read then copies bytes

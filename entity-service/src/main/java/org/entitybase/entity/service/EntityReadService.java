@@ -15,12 +15,12 @@ import org.entitybase.entity.repository.MetadataRepository;
 import org.entitybase.entity.repository.Protection;
 import org.entitybase.entity.repository.RevisionRepository;
 import org.entitybase.entity.repository.RevisionRow;
-import org.entitybase.entity.storage.RevisionStore;
-import org.entitybase.entity.storage.StoredRevision;
 import org.entitybase.model.entity.Entity;
 import org.entitybase.model.event.ChangeType;
 import org.entitybase.model.id.EntityId;
+import org.entitybase.model.pack.StoredRevision;
 import org.entitybase.runtime.rest.ApiException;
+import org.entitybase.runtime.storage.RevisionStore;
 
 /**
  * Reads (ARCHITECTURE.md "Read path"): one query for head and head revision, then the revision's content from the

@@ -24,7 +24,6 @@ import org.entitybase.entity.repository.LexemeTermRepository.LexemeTerm;
 import org.entitybase.entity.repository.Protection;
 import org.entitybase.entity.repository.RevisionRepository;
 import org.entitybase.entity.repository.RevisionRow;
-import org.entitybase.entity.repository.SqlErrors;
 import org.entitybase.entity.service.EditContext.ExpectationSource;
 import org.entitybase.entity.service.EntityPreparer.Mode;
 import org.entitybase.entity.service.write.Commit;
@@ -35,9 +34,6 @@ import org.entitybase.entity.service.write.HeadMoved;
 import org.entitybase.entity.service.write.PlaceStage;
 import org.entitybase.entity.service.write.Placement;
 import org.entitybase.entity.service.write.WriteStages;
-import org.entitybase.entity.storage.RevisionStore;
-import org.entitybase.entity.storage.StoredRevision;
-import org.entitybase.entity.storage.WorkerPool;
 import org.entitybase.model.content.EntitySplitter;
 import org.entitybase.model.content.SplitEntity;
 import org.entitybase.model.entity.Entity;
@@ -51,8 +47,15 @@ import org.entitybase.model.id.EntityType;
 import org.entitybase.model.json.WikibaseJsonReader;
 import org.entitybase.model.json.WikibaseJsonWriter;
 import org.entitybase.model.lexeme.Form;
+import org.entitybase.model.pack.Pack;
+import org.entitybase.model.pack.PackPlanner;
+import org.entitybase.model.pack.StoredRevision;
 import org.entitybase.model.statement.Statement;
 import org.entitybase.runtime.rest.ApiException;
+import org.entitybase.runtime.sql.SqlErrors;
+import org.entitybase.runtime.storage.PackStore;
+import org.entitybase.runtime.storage.RevisionStore;
+import org.entitybase.runtime.worker.WorkerPool;
 
 /**
  * Every change of an entity (docs/ENTITY-STORAGE.md "Write path"): validate, take an id, split, PUT one pack, then

@@ -50,6 +50,7 @@ class EntityChangeEventsTest {
         assertThat(read.userId()).isEqualTo(77);
         assertThat(read.timestamp()).isEqualTo("2025-12-29T00:39:43Z");
         assertThat(read.contentHash()).isEqualTo("d".repeat(64));
+        assertThat(read.contentCheckpoint()).isEqualTo("e".repeat(64));
         assertThat(read.statementsAdded()).isEmpty();
         assertThat(read.statementsRemoved()).containsExactly(A, C); // sorted
         assertThat(read.redirectTarget()).isEqualTo("Q43");

@@ -30,11 +30,11 @@ class PublicRoutesTest {
     /** Internal routes as callers inside the cluster use them, and where they were before they left the prefix. */
     private static final List<String> INTERNAL_PATHS = List.of(
             "/internal/id-ranges",
-            "/internal/revisions/committed",
+            "/internal/revisions/cleanup-orphaned",
             "/internal/statements/rebuild",
             "/internal/entities/Q42/rdf-reconcile",
             TABLE.prefix() + "/internal/id-ranges",
-            TABLE.prefix() + "/internal/revisions/committed",
+            TABLE.prefix() + "/internal/revisions/cleanup-orphaned",
             TABLE.prefix() + "/statements/internal/rebuild",
             TABLE.prefix() + "/statements/internal/backlink-statistics");
 

@@ -15,12 +15,12 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mysqlclient.MySQLException;
 
 import org.entitybase.ids.repository.IdRangeRepository;
 import org.entitybase.ids.repository.IdRangeRow;
 import org.entitybase.model.id.EntityType;
 import org.entitybase.runtime.rest.ApiException;
+import org.entitybase.runtime.sql.SqlErrors;
 
 /**
  * Hands out disjoint id ranges per entity type. Each claim is one transaction that locks the type's counter row, so
@@ -47,8 +47,7 @@ public class IdRangeAllocator {
     static final String IDS_HANDED_OUT = "entitybase.ids.handed.out";
     static final String IDS_RESERVED = "entitybase.ids.reserved";
 
-    private static final int MYSQL_DEADLOCK = 1213;
-    private static final int DEADLOCK_RETRIES = 3;
+    private static final int TRANSIENT_RETRIES = 3;
 
     private final Pool pool;
     private final IdRangeRepository repository;
@@ -167,9 +166,9 @@ public class IdRangeAllocator {
         // InnoDB may pick a claim as a deadlock victim (two first claims of a type creating its counter row):
         // the transaction rolled back whole, so running it again is safe.
         return pool.withTransaction(work)
-                .onFailure(IdRangeAllocator::isDeadlock)
+                .onFailure(SqlErrors::isTransient)
                 .retry()
-                .atMost(DEADLOCK_RETRIES);
+                .atMost(TRANSIENT_RETRIES);
     }
 
     /**
@@ -178,10 +177,6 @@ public class IdRangeAllocator {
      */
     private static <T> Uni<T> detached(Uni<T> write) {
         return Uni.createFrom().emitter(emitter -> write.subscribe().with(emitter::complete, emitter::fail));
-    }
-
-    private static boolean isDeadlock(Throwable failure) {
-        return failure instanceof MySQLException mysql && mysql.getErrorCode() == MYSQL_DEADLOCK;
     }
 
     private static void requireOwner(String owner) {

@@ -10,16 +10,15 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "entitybase.statement")
 public interface StatementServiceConfig {
 
-    /** {@code entity-service-url} (env ENTITY_SERVICE_URL): where revisions are read (its REST API, never packs). */
-    String entityServiceUrl();
-
-    /** Upper bound of one request to entity-service. */
-    @WithDefault("10s")
-    Duration entityServiceTimeout();
+    /** Threads for blocking S3 calls and statement extraction, off the event loop. */
+    @WithDefault("8")
+    int ioThreads();
 
     /** Immutable statement JSON served by {@code GET /statements/{hash}}, cached up to this many bytes. */
     @WithDefault("32M")
     MemorySize contentCacheSize();
+
+    Revisions revisions();
 
     Consumer consumer();
 
@@ -27,13 +26,28 @@ public interface StatementServiceConfig {
 
     BacklinkStatistics backlinkStatistics();
 
+    /** Revisions are read from their packs in S3 (common-runtime's RevisionStore), by the event's address. */
+    interface Revisions {
+        /** Packs, uncompressed bytes: a checkpoint pack serves every delta pack after it. */
+        @WithDefault("64M")
+        MemorySize packCacheSize();
+
+        /** Assembled revisions (each is read about once per event: small). */
+        @WithDefault("16M")
+        MemorySize revisionCacheSize();
+    }
+
     interface Consumer {
-        /** First pause after a failed event (entity-service, S3 or the database down); doubles up to the max. */
+        /** First pause after a failed event (S3 or the database down); doubles up to the max. */
         @WithDefault("500ms")
         Duration retryInitialBackoff();
 
         @WithDefault("30s")
         Duration retryMaxBackoff();
+
+        /** Processed event ids older than this are pruned: longer than the topic's retention. */
+        @WithDefault("14d")
+        Duration dedupRetention();
     }
 
     interface Cleanup {

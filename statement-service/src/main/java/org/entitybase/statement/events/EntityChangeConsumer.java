@@ -6,23 +6,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
-import org.entitybase.model.event.EntityChangeEvent;
-import org.entitybase.model.event.EntityChangeEventCodec;
 import org.entitybase.model.event.EntityChangeEventCodec.InvalidEventException;
-import org.entitybase.statement.client.EntityServiceClient.UnknownRevisionException;
+import org.entitybase.runtime.events.EntityChangeHandler;
+import org.entitybase.runtime.storage.MissingPackException;
 import org.entitybase.statement.config.StatementServiceConfig;
 import org.entitybase.statement.service.StatementAccounting;
 
 /**
  * Consumes {@code entity_change} (channel {@code entity-change}, topic from
- * {@code entitybase.streaming.entity-change-topic}), one event at a time in partition order. The offset is committed
- * only after the event's transaction (the message is acked when the returned Uni completes). A payload that cannot be
- * read, or an event whose revision entity-service definitely does not have (404), fails the message, which the
- * connector sends to {@code <topic>.dlq}; anything else (entity-service, S3 or the database unavailable) is retried
- * with backoff, never skipped.
+ * {@code entitybase.streaming.entity-change-topic}) on the shared consumer skeleton ({@link EntityChangeHandler}:
+ * partition order, offsets committed after the event's transaction, retries with backoff while S3 or the database is
+ * down, dead letters, metrics under {@code consumer="statement-service"}). Revisions are read from S3, never from
+ * entity-service. An event whose pack the revisions bucket does not have (another deployment's or a test's event)
+ * is dead-lettered.
  */
 @ApplicationScoped
 public class EntityChangeConsumer {
@@ -31,21 +29,22 @@ public class EntityChangeConsumer {
     public static final String EVENTS = "entitybase.statement.events";
 
     private final StatementAccounting accounting;
-    private final StatementServiceConfig config;
+    private final EntityChangeHandler handler;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter deadLettered;
-    private final Counter retries;
 
     EntityChangeConsumer(StatementAccounting accounting, StatementServiceConfig config, MeterRegistry registry) {
         this.accounting = accounting;
-        this.config = config;
+        this.handler = new EntityChangeHandler(
+                "statement-service",
+                config.consumer().retryInitialBackoff(),
+                config.consumer().retryMaxBackoff(),
+                failure -> failure instanceof MissingPackException || failure instanceof InvalidEventException,
+                registry);
         this.applied = counter(registry, "applied");
         this.duplicates = counter(registry, "duplicate");
         this.deadLettered = counter(registry, "dead_lettered");
-        this.retries = Counter.builder("entitybase.statement.event.retries")
-                .description("entity_change events retried after a failure")
-                .register(registry);
     }
 
     private static Counter counter(MeterRegistry registry, String outcome) {
@@ -57,37 +56,10 @@ public class EntityChangeConsumer {
 
     @Incoming("entity-change")
     public Uni<Void> consume(byte[] payload) {
-        EntityChangeEvent event;
-        try {
-            event = EntityChangeEventCodec.read(payload);
-        } catch (InvalidEventException e) {
-            deadLettered.increment();
-            Log.warnf("dead-lettering an unreadable entity_change event: %s", e.getMessage());
-            return Uni.createFrom().failure(e);
-        }
-        return accounting
-                .apply(event)
-                .onFailure(UnknownRevisionException.class)
-                .invoke(failure -> {
-                    deadLettered.increment();
-                    Log.warnf(
-                            "dead-lettering entity_change %s (%s r%d): %s",
-                            event.eventId(), event.entityId(), event.revisionId(), failure.getMessage());
-                })
-                .onFailure(failure -> !(failure instanceof UnknownRevisionException))
-                .invoke(failure -> {
-                    retries.increment();
-                    Log.warnf(
-                            "entity_change %s (%s r%d) failed, retrying: %s",
-                            event.eventId(), event.entityId(), event.revisionId(), failure.toString());
-                })
-                .onFailure(failure -> !(failure instanceof UnknownRevisionException))
-                .retry()
-                .withBackOff(
-                        config.consumer().retryInitialBackoff(),
-                        config.consumer().retryMaxBackoff())
-                .indefinitely()
+        return handler.handle(payload, accounting::apply)
                 .invoke(outcome -> (outcome == StatementAccounting.Outcome.APPLIED ? applied : duplicates).increment())
+                .onFailure()
+                .invoke(failure -> deadLettered.increment()) // the handler fails only what it dead-letters
                 .replaceWithVoid();
     }
 }

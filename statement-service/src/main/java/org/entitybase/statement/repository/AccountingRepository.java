@@ -24,10 +24,11 @@ public class AccountingRepository {
 
     static final String PROCESSED = "SELECT 1 FROM processed_events WHERE event_id = ?";
     static final String INSERT_PROCESSED = "INSERT INTO processed_events (event_id, processed_at) VALUES (?, ?)";
+    static final String PRUNE_PROCESSED = "DELETE FROM processed_events WHERE processed_at < ? LIMIT ?";
     static final String INSERT_SEEN = "INSERT IGNORE INTO seen_revisions"
             + " (entity_id, revision_id, content_hash, change_type, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?)";
     static final String ALL_SEEN =
-            "SELECT entity_id, revision_id, change_type FROM seen_revisions ORDER BY entity_id, revision_id";
+            "SELECT entity_id, revision_id, content_hash, change_type FROM seen_revisions ORDER BY entity_id, revision_id";
     static final String LOCK_HEAD = "SELECT revision_id FROM entity_heads WHERE entity_id = ? FOR UPDATE";
     static final String SET_HEAD = "INSERT INTO entity_heads (entity_id, revision_id, updated_at) VALUES (?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE revision_id = VALUES(revision_id), updated_at = VALUES(updated_at)";
@@ -39,7 +40,14 @@ public class AccountingRepository {
             "INSERT INTO head_statements (entity_id, hash, occurrences) VALUES (?, ?, ?)";
 
     /** A revision counted by the consumer. */
-    public record SeenRevision(String entityId, long revisionId, String changeType) {}
+    public record SeenRevision(String entityId, long revisionId, String contentHash, String changeType) {}
+
+    /** Deletes up to {@code limit} processed event ids recorded before {@code cutoff}; how many. */
+    public Uni<Long> pruneProcessed(SqlClient client, Instant cutoff, int limit) {
+        return client.preparedQuery(PRUNE_PROCESSED)
+                .execute(Tuple.of(Sql.utc(cutoff), limit))
+                .map(rows -> (long) rows.rowCount());
+    }
 
     public Uni<Boolean> isProcessed(SqlClient client, String eventId) {
         return client.preparedQuery(PROCESSED)
@@ -72,8 +80,11 @@ public class AccountingRepository {
     public Uni<List<SeenRevision>> allSeen(SqlClient client) {
         return client.preparedQuery(ALL_SEEN).execute().map(rows -> {
             List<SeenRevision> out = new ArrayList<>(rows.rowCount());
-            rows.forEach(r -> out.add(
-                    new SeenRevision(r.getString("entity_id"), r.getLong("revision_id"), r.getString("change_type"))));
+            rows.forEach(r -> out.add(new SeenRevision(
+                    r.getString("entity_id"),
+                    r.getLong("revision_id"),
+                    r.getString("content_hash"),
+                    r.getString("change_type"))));
             return out;
         });
     }

@@ -1,7 +1,5 @@
 package org.entitybase.statement.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,36 +80,6 @@ public class StatementResource {
     @POST
     @Path("cleanup-orphaned")
     public Uni<ObjectNode> cleanupOrphaned(byte[] body) {
-        boolean dryRun = true;
-        Duration grace = cleanup.defaultGrace();
-        if (body != null && !new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
-            JsonNode request;
-            try {
-                request = StrictJson.readTree(body);
-            } catch (WikibaseJsonException e) {
-                throw new ApiException(
-                        400, e.code(), "the body is not JSON: " + e.getMessage(), Map.of("path", e.path()));
-            }
-            if (request != null && !request.isNull() && !request.isMissingNode()) {
-                if (!request.isObject()) {
-                    throw new ApiException(400, "invalid-body", "the body is a JSON object", Map.of());
-                }
-                JsonNode d = request.get("dry_run");
-                if (d != null && !d.isNull()) {
-                    if (!d.isBoolean()) {
-                        throw Params.invalid("dry_run", d, "dry_run is true or false");
-                    }
-                    dryRun = d.asBoolean();
-                }
-                JsonNode g = request.get("grace_period");
-                if (g != null && !g.isNull()) {
-                    if (!g.isTextual()) {
-                        throw Params.invalid("grace_period", g, "grace_period is an ISO-8601 duration such as PT24H");
-                    }
-                    grace = Params.duration(g.asText(), "grace_period");
-                }
-            }
-        }
-        return cleanup.run(dryRun, grace);
+        return cleanup.run(body);
     }
 }

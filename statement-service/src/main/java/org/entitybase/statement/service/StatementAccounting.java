@@ -14,12 +14,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import org.entitybase.model.event.EntityChangeEvent;
+import org.entitybase.runtime.sql.SqlErrors;
+import org.entitybase.runtime.worker.WorkerPool;
 import org.entitybase.statement.repository.AccountingRepository;
 import org.entitybase.statement.repository.BacklinkRepository;
-import org.entitybase.statement.repository.Sql;
 import org.entitybase.statement.repository.StatementRepository;
 import org.entitybase.statement.storage.StatementStore;
-import org.entitybase.statement.storage.Workers;
 
 /**
  * Applies one entity_change event: stores statement objects not seen before, then in one transaction records the
@@ -43,6 +43,7 @@ public class StatementAccounting {
     private final StatementRepository statements;
     private final BacklinkRepository backlinks;
     private final AccountingRepository accounting;
+    private final WorkerPool workers;
 
     StatementAccounting(
             Pool pool,
@@ -50,13 +51,15 @@ public class StatementAccounting {
             StatementStore store,
             StatementRepository statements,
             BacklinkRepository backlinks,
-            AccountingRepository accounting) {
+            AccountingRepository accounting,
+            WorkerPool workers) {
         this.pool = pool;
         this.loader = loader;
         this.store = store;
         this.statements = statements;
         this.backlinks = backlinks;
         this.accounting = accounting;
+        this.workers = workers;
     }
 
     public Uni<Outcome> apply(EntityChangeEvent event) {
@@ -64,10 +67,10 @@ public class StatementAccounting {
             if (done) {
                 return Uni.createFrom().item(Outcome.DUPLICATE);
             }
-            return loader.load(event.entityId(), event.revisionId(), event.changeType())
+            return loader.load(event)
                     .call(this::storeNewStatements)
                     .flatMap(revision -> pool.withTransaction(c -> applyIn(c, event, revision)))
-                    .onFailure(Sql::isDuplicateKey)
+                    .onFailure(SqlErrors::isDuplicateKey)
                     .recoverWithItem(Outcome.DUPLICATE);
         });
     }
@@ -90,7 +93,7 @@ public class StatementAccounting {
             return Multi.createFrom()
                     .iterable(missing)
                     .onItem()
-                    .transformToUni(hash -> Workers.run(() -> {
+                    .transformToUni(hash -> workers.run(() -> {
                         store.putBlocking(hash, revision.statements().get(hash).json());
                         return hash;
                     }))

@@ -29,8 +29,8 @@ import org.entitybase.statement.repository.StatementRepository;
 import org.entitybase.statement.repository.StatementRow;
 
 /**
- * Recomputes every count from the revisions: each revision in {@code seen_revisions} is read again from
- * entity-service; ref_count = revisions holding the address, head_ref_count = heads (newest revision per entity)
+ * Recomputes every count from the revisions: each revision in {@code seen_revisions} is read again from its pack in
+ * S3 (by its content hash: no entity-service call); ref_count = revisions holding the address, head_ref_count = heads (newest revision per entity)
  * holding it, backlinks = links of the heads. Reports where the incremental state differs and, with {@code apply},
  * makes it equal. Holds the whole state in memory: an operator's tool for a check or a repair, not for every day.
  */
@@ -75,9 +75,8 @@ public class StatementRebuild {
                 .flatMap(seen -> Multi.createFrom()
                         .iterable(seen)
                         .onItem()
-                        .transformToUni(
-                                s -> loader.load(s.entityId(), s.revisionId(), ChangeType.fromJsonName(s.changeType()))
-                                        .map(r -> new Loaded(s, r)))
+                        .transformToUni(s -> loader.load(s.contentHash(), null, ChangeType.fromJsonName(s.changeType()))
+                                .map(r -> new Loaded(s, r)))
                         .merge(FETCH_CONCURRENCY)
                         .collect()
                         .asList()

@@ -1,7 +1,5 @@
 package org.entitybase.statement.storage;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -10,12 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import org.entitybase.runtime.config.EntitybaseConfig;
-import org.entitybase.runtime.rest.ApiException;
+import org.entitybase.runtime.storage.StorageErrors;
+import org.entitybase.runtime.worker.WorkerPool;
 import org.entitybase.statement.config.StatementServiceConfig;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -32,14 +29,14 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 @ApplicationScoped
 public class StatementStore {
 
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
-
     private final S3Client s3;
     private final String bucket;
+    private final WorkerPool workers;
     private final AsyncCache<String, byte[]> cache;
 
-    StatementStore(S3Client s3, EntitybaseConfig config, StatementServiceConfig statementConfig) {
+    StatementStore(S3Client s3, WorkerPool workers, EntitybaseConfig config, StatementServiceConfig statementConfig) {
         this.s3 = s3;
+        this.workers = workers;
         this.bucket = config.s3().contentBucket();
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(statementConfig.contentCacheSize().asLongValue())
@@ -62,21 +59,19 @@ public class StatementStore {
                             .contentLength((long) json.length),
                     RequestBody.fromBytes(json));
         } catch (SdkClientException | S3Exception e) {
-            throw unavailable("storing statement " + hash, e);
+            throw StorageErrors.unavailable("storing statement " + hash, e);
         }
         cache.put(hash, CompletableFuture.completedFuture(json));
     }
 
     /** The statement's JSON, or null when the bucket has no such object. */
     public Uni<byte[]> get(String hash) {
-        CompletableFuture<byte[]> json = cache.get(
-                hash,
-                (key, executor) ->
-                        CompletableFuture.supplyAsync(() -> fetch(key), Infrastructure.getDefaultWorkerPool()));
+        CompletableFuture<byte[]> json =
+                cache.get(hash, (key, executor) -> CompletableFuture.supplyAsync(() -> fetch(key), workers.executor()));
         if (json.isDone() && !json.isCompletedExceptionally()) {
             return Uni.createFrom().item(json.join());
         }
-        return Workers.onCallerContext(Uni.createFrom().completionStage(json))
+        return WorkerPool.onCallerContext(Uni.createFrom().completionStage(json))
                 .onFailure(CompletionException.class)
                 .transform(Throwable::getCause);
     }
@@ -87,18 +82,12 @@ public class StatementStore {
         } catch (NoSuchKeyException e) {
             return null; // not cached: Caffeine drops null values
         } catch (SdkClientException | S3Exception e) {
-            throw unavailable("reading statement " + hash, e);
+            throw StorageErrors.unavailable("reading statement " + hash, e);
         }
     }
 
     /** Forgets a deleted object. */
     public void forget(String hash) {
         cache.synchronous().invalidate(hash);
-    }
-
-    public static ApiException unavailable(String what, Exception cause) {
-        Log.warnf(cause, "S3 failed while %s", what);
-        return new ApiException(
-                503, "storage-unavailable", "object storage is not available (" + what + ")", Map.of(), RETRY_AFTER);
     }
 }

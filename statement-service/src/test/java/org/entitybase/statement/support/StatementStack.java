@@ -23,6 +23,9 @@ public class StatementStack implements QuarkusTestResourceLifecycleManager {
 
     public static final String DATABASE = "entitybase_test_statement_it";
 
+    /** entity-service's database ({@code EntityServiceUnderTest}'s naming for the label {@code statement_it}). */
+    public static final String ENTITY_DATABASE = "entitybase_test_statement_it_entity";
+
     private static volatile String topic;
     private static volatile String entityApiUrl;
     private static volatile String entityBaseUrl;
@@ -33,6 +36,13 @@ public class StatementStack implements QuarkusTestResourceLifecycleManager {
     /** The private entity_change topic. */
     public static String topic() {
         return topic;
+    }
+
+    private static volatile EntityServiceUnderTest running;
+
+    /** The entity-service (and id-allocator) jars the tests write through: an IT kills and restarts it. */
+    public static EntityServiceUnderTest entities() {
+        return running;
     }
 
     /** entity-service's {@code http://127.0.0.1:<port>/v1/entitybase}. */
@@ -55,7 +65,11 @@ public class StatementStack implements QuarkusTestResourceLifecycleManager {
                 stack.s3SecretKey(),
                 List.of(stack.s3ContentBucket(), stack.s3RevisionsBucket()));
         String s3Endpoint = s3.endpoint().toString();
-        entities = EntityServiceUnderTest.start("statement_it", Map.of("S3_ENDPOINT", s3Endpoint));
+        entities = EntityServiceUnderTest.start(
+                "statement_it",
+                // the cleanup IT plants a pack and waits this long before a cleanup with grace 0
+                Map.of("S3_ENDPOINT", s3Endpoint, "ENTITYBASE_ENTITY_CLEANUP_MIN_AGE", "2s"));
+        running = entities;
         topic = entities.entityChangeTopic();
         entityApiUrl = entities.apiUrl();
         entityBaseUrl = entities.baseUrl();
@@ -63,8 +77,6 @@ public class StatementStack implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "entitybase.streaming.entity-change-topic",
                 topic,
-                "entitybase.statement.entity-service-url",
-                entities.baseUrl(),
                 "quarkus.s3.endpoint-override",
                 s3Endpoint,
                 "quarkus.datasource.reactive.url",

@@ -25,7 +25,7 @@ import org.entitybase.entity.repository.RedirectRepository;
 import org.entitybase.entity.repository.RevisionRepository;
 import org.entitybase.entity.repository.RevisionRow;
 import org.entitybase.entity.repository.SitelinkRepository;
-import org.entitybase.entity.repository.SqlErrors;
+import org.entitybase.runtime.sql.SqlErrors;
 import org.entitybase.entity.service.EditContext;
 import org.entitybase.entity.service.EditResult;
 import org.entitybase.entity.service.IdempotencyKeyTaken;

@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mysqlclient.MySQLBatchException;
 import io.vertx.sqlclient.DatabaseException;
 
-import org.entitybase.entity.repository.SqlErrors;
+import org.entitybase.runtime.sql.SqlErrors;
 import org.entitybase.runtime.rest.ApiException;
 
 /**

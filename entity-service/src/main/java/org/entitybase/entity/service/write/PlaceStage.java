@@ -8,9 +8,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import org.entitybase.entity.config.EntityServiceConfig;
 import org.entitybase.entity.repository.HeadRow;
 import org.entitybase.entity.repository.RevisionRepository;
-import org.entitybase.entity.storage.Pack;
-import org.entitybase.entity.storage.PackPlanner;
-import org.entitybase.entity.storage.PackStore;
+import org.entitybase.model.pack.Pack;
+import org.entitybase.model.pack.PackPlanner;
+import org.entitybase.runtime.storage.PackStore;
 import org.entitybase.model.content.SplitEntity;
 import org.entitybase.model.id.EntityId;
 

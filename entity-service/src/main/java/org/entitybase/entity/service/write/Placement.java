@@ -1,6 +1,6 @@
 package org.entitybase.entity.service.write;
 
-import org.entitybase.entity.storage.Pack;
+import org.entitybase.model.pack.Pack;
 import org.entitybase.model.hash.content.ContentAddress;
 
 /** Where a revision's content lives: an existing pack ({@code pack} null) or a new one to PUT. */

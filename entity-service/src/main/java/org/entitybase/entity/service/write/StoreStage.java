@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 import org.entitybase.entity.service.WriteStageHook;
-import org.entitybase.entity.storage.PackStore;
+import org.entitybase.runtime.storage.PackStore;
 
 /**
  * Write stage "store": PUT the commit's new pack (if it has one). A failure after it and before the commit leaves an

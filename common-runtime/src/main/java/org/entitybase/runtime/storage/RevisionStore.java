@@ -1,40 +1,39 @@
-package org.entitybase.entity.storage;
+package org.entitybase.runtime.storage;
 
 import java.util.HashSet;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.mutiny.Uni;
 
-import org.entitybase.entity.config.EntityServiceConfig;
 import org.entitybase.model.content.ContentKind;
-import org.entitybase.model.content.EntityAssembler;
 import org.entitybase.model.content.SplitEntity;
 import org.entitybase.model.entity.Entity;
 import org.entitybase.model.hash.content.ContentAddress;
+import org.entitybase.model.pack.Pack;
+import org.entitybase.model.pack.StoredRevision;
+import org.entitybase.runtime.worker.WorkerPool;
 
 /**
- * Revision content over {@link PackStore}: a cold read is at most two GETs, issued in parallel (the revision's pack
- * and its checkpoint's); assembled revisions are cached by manifest address, so a warm read does no S3 request and no
- * assembly.
+ * Revision content over {@link PackStore}, by the revision's content address alone (an entity_change event names it):
+ * no database and no service API is needed to read a committed revision. A cold read is at most two GETs, issued in
+ * parallel when the checkpoint's address is known (the revision's pack and its checkpoint's); assembled revisions are
+ * cached by manifest address, so a warm read does no S3 request and no assembly.
  */
-@ApplicationScoped
 public class RevisionStore {
 
     private final PackStore packs;
     private final WorkerPool workers;
-    private final EntityAssembler assembler = new EntityAssembler();
     private final Cache<String, StoredRevision> revisions;
 
-    RevisionStore(PackStore packs, WorkerPool workers, EntityServiceConfig config) {
+    /** @param cacheBytes bound of the assembled-revision cache (bytes of the objects they were assembled from) */
+    public RevisionStore(PackStore packs, WorkerPool workers, long cacheBytes) {
         this.packs = packs;
         this.workers = workers;
         this.revisions = Caffeine.newBuilder()
-                .maximumWeight(config.storage().entityCacheSize().asLongValue())
+                .maximumWeight(cacheBytes)
                 .<String, StoredRevision>weigher((key, r) -> (int) Math.min(Integer.MAX_VALUE, r.weight()))
                 .executor(Runnable::run)
                 .build();
@@ -51,6 +50,21 @@ public class RevisionStore {
         }
         return packs.getWithCheckpoint(revision, checkpoint)
                 .flatMap(pair -> assemble(pair.pack(), pair.pack().isCheckpoint() ? null : pair.checkpoint()));
+    }
+
+    /**
+     * The content of the revision whose manifest is {@code revision}, its checkpoint unknown: the pack's own header
+     * names it (two GETs one after the other when cold).
+     */
+    public Uni<StoredRevision> load(ContentAddress revision) {
+        StoredRevision known = revisions.getIfPresent(revision.sha256());
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return packs.get(revision)
+                .flatMap(pack -> pack.isCheckpoint()
+                        ? assemble(pack, null)
+                        : packs.get(pack.checkpoint()).flatMap(checkpoint -> assemble(pack, checkpoint)));
     }
 
     /** The content of a revision just written from {@code split}: cached so the next read and edit start warm. */
@@ -73,18 +87,7 @@ public class RevisionStore {
 
     private Uni<StoredRevision> assemble(Pack pack, Pack checkpoint) {
         return workers.run(() -> {
-            Set<String> statements = new HashSet<>();
-            Entity entity = assembler.assemble(pack.revision(), address -> {
-                if (ContentKind.of(address) == ContentKind.STATEMENT) {
-                    statements.add(address.sha256());
-                }
-                byte[] bytes = pack.objects().get(address);
-                return bytes != null || checkpoint == null
-                        ? bytes
-                        : checkpoint.objects().get(address);
-            });
-            long weight = pack.rawBytes() + (checkpoint == null ? 0 : checkpoint.rawBytes());
-            StoredRevision stored = new StoredRevision(pack.revision(), entity, statements, weight);
+            StoredRevision stored = StoredRevision.assemble(pack, checkpoint);
             revisions.put(pack.revision().sha256(), stored);
             return stored;
         });

@@ -1,4 +1,4 @@
-package org.entitybase.entity.storage;
+package org.entitybase.model.pack;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,24 +1,20 @@
-package org.entitybase.entity.storage;
+package org.entitybase.runtime.storage;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
-import org.entitybase.entity.config.EntityServiceConfig;
 import org.entitybase.model.hash.content.ContentAddress;
-import org.entitybase.runtime.config.EntitybaseConfig;
-import org.entitybase.runtime.rest.ApiException;
+import org.entitybase.model.pack.Pack;
+import org.entitybase.model.pack.PackCodec;
+import org.entitybase.runtime.worker.WorkerPool;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -27,11 +23,12 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Revision packs in the revisions bucket, behind a cache bounded by bytes. Packs are immutable, so a cached pack
- * never goes stale; concurrent misses on one pack share a single GET. Every S3 request is counted in
- * {@code entitybase_s3_requests_total{op=get|put}} (the storage benchmark reads it).
+ * Revision packs in the revisions bucket (docs/ENTITY-STORAGE.md), behind a cache bounded by bytes: the one reader
+ * (and writer) of packs, used by entity-service and by every consumer that reads a revision named by an event. Packs
+ * are immutable, so a cached pack never goes stale; concurrent misses on one pack share a single GET. Every S3
+ * request is counted in {@code entitybase_s3_requests_total{op=get|put}} (the storage benchmark reads it). A service
+ * makes one through a CDI producer with its own cache size.
  */
-@ApplicationScoped
 public class PackStore {
 
     /** Micrometer name of the S3 request counter (Prometheus: {@code entitybase_s3_requests_total}). */
@@ -43,8 +40,6 @@ public class PackStore {
      */
     private static final String CONTENT_TYPE = "application/gzip";
 
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
-
     private final S3Client s3;
     private final String bucket;
     private final WorkerPool workers;
@@ -52,17 +47,16 @@ public class PackStore {
     private final Counter gets;
     private final Counter puts;
 
-    PackStore(
-            S3Client s3,
-            EntitybaseConfig config,
-            EntityServiceConfig entityConfig,
-            WorkerPool workers,
-            MeterRegistry registry) {
+    /**
+     * @param bucket the revisions bucket
+     * @param cacheBytes bound of the pack cache (uncompressed bytes)
+     */
+    public PackStore(S3Client s3, String bucket, long cacheBytes, WorkerPool workers, MeterRegistry registry) {
         this.s3 = s3;
-        this.bucket = config.s3().revisionsBucket();
+        this.bucket = bucket;
         this.workers = workers;
         this.cache = Caffeine.newBuilder()
-                .maximumWeight(entityConfig.storage().packCacheSize().asLongValue())
+                .maximumWeight(cacheBytes)
                 .<String, Pack>weigher((key, pack) -> (int) Math.min(Integer.MAX_VALUE, pack.rawBytes()))
                 .executor(Runnable::run)
                 .buildAsync();
@@ -72,7 +66,7 @@ public class PackStore {
 
     private static Counter counter(MeterRegistry registry, String op) {
         return Counter.builder(S3_REQUESTS)
-                .description("S3 requests made by the entity pack store")
+                .description("S3 requests made by the revision pack store")
                 .tag("op", op)
                 .register(registry);
     }
@@ -172,7 +166,8 @@ public class PackStore {
                                         "checkpoint", pack.checkpointOrSelf().sha256())),
                         RequestBody.fromBytes(bytes));
             } catch (SdkClientException | S3Exception e) {
-                throw unavailable("storing revision " + pack.revision().sha256(), e);
+                throw StorageErrors.unavailable(
+                        "storing revision " + pack.revision().sha256(), e);
             }
             cache.put(pack.revision().sha256(), CompletableFuture.completedFuture(pack));
             return null;
@@ -199,10 +194,10 @@ public class PackStore {
             return s3.getObjectAsBytes(b -> b.bucket(bucket).key(Pack.keyOf(revision)))
                     .asByteArrayUnsafe();
         } catch (NoSuchKeyException e) {
-            // a committed revision always has its pack: this is lost data, not a client error
-            throw new IllegalStateException("revision pack " + revision.sha256() + " is missing from S3", e);
+            // a committed revision always has its pack: this is lost data or another deployment's address
+            throw new MissingPackException(revision, e);
         } catch (SdkClientException | S3Exception e) {
-            throw unavailable("reading revision " + revision.sha256(), e);
+            throw StorageErrors.unavailable("reading revision " + revision.sha256(), e);
         }
     }
 
@@ -212,12 +207,5 @@ public class PackStore {
             throw new IllegalStateException("pack " + revision.sha256() + " holds revision " + pack.revision());
         }
         return pack;
-    }
-
-    private static ApiException unavailable(String what, Exception cause) {
-        // ApiException carries no cause: keep the SDK's own story in the log
-        Log.warnf(cause, "S3 failed while %s", what);
-        return new ApiException(
-                503, "storage-unavailable", "object storage is not available (" + what + ")", Map.of(), RETRY_AFTER);
     }
 }

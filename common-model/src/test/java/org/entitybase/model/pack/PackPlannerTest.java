@@ -1,4 +1,4 @@
-package org.entitybase.entity.storage;
+package org.entitybase.model.pack;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +24,7 @@ class PackPlannerTest {
 
     @Test
     void firstRevisionIsACheckpointWithEveryObject() {
-        SplitEntity q42 = PackCodecTest.split("Q42");
+        SplitEntity q42 = SPLITTER.split(q42());
         Pack pack = planner.plan(q42, 1, null, 0);
         assertThat(pack.isCheckpoint()).isTrue();
         assertThat(pack.objects().keySet()).isEqualTo(q42.objects().keySet());

@@ -1,4 +1,4 @@
-package org.entitybase.entity.storage;
+package org.entitybase.runtime.worker;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -8,29 +8,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
-import org.entitybase.entity.config.EntityServiceConfig;
-
 /**
- * A bounded pool for what must not run on the event loop: the blocking S3 SDK client, the Kafka producer's
- * blocking calls, and CPU-heavy steps of a write (hashing, splitting, gzip). A result is handed back on the Vert.x
- * context of the caller, so the request continues on its own event loop (and its MDC request id).
+ * A bounded pool for what must not run on the event loop (the blocking S3 SDK client, the Kafka producer's blocking
+ * calls, CPU-heavy steps such as hashing, splitting, gzip), and the one way a result comes back: on the Vert.x context
+ * of the caller, so a request or a consumed message continues on its own event loop (and its MDC request id). A
+ * service makes one (a CDI producer with its own thread count) and closes it on shutdown.
  */
-@ApplicationScoped
-public class WorkerPool {
+public final class WorkerPool implements AutoCloseable {
 
     private final ExecutorService executor;
 
-    WorkerPool(EntityServiceConfig config) {
-        int threads = config.storage().ioThreads();
+    public WorkerPool(String threadPrefix, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a worker pool needs at least one thread: " + threads);
+        }
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
-                threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new NamedThreads());
+                threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new NamedThreads(threadPrefix));
         pool.allowCoreThreadTimeOut(true);
         this.executor = pool;
     }
@@ -53,17 +50,22 @@ public class WorkerPool {
         return executor;
     }
 
-    @PreDestroy
-    void shutdown() {
+    @Override
+    public void close() {
         executor.shutdown();
     }
 
     private static final class NamedThreads implements ThreadFactory {
+        private final String prefix;
         private final AtomicInteger count = new AtomicInteger();
+
+        NamedThreads(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "entity-io-" + count.incrementAndGet());
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }

@@ -1,0 +1,144 @@
+package org.entitybase.runtime.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+
+import org.entitybase.model.event.EntityChangeEvent;
+import org.entitybase.model.event.EntityChangeEventCodec;
+import org.entitybase.model.event.EntityChangeEventCodec.InvalidEventException;
+
+/**
+ * The one skeleton of an {@code entity_change} consumer; a service's {@code @Incoming} method hands each record to
+ * {@link #handle} with what it does with an event, and keeps nothing else. Per-partition order and at-least-once come
+ * from the channel (one record at a time, offset committed when the returned Uni completes); dedup by event id is the
+ * service's, in its own transaction.
+ *
+ * <ul>
+ *   <li>An unreadable payload, or a failure {@code neverSucceeds} says no retry can mend, fails the record: the
+ *       channel's dead-letter strategy sends it to {@code <topic>.dlq} with the failure as its {@code
+ *       dead-letter-reason} header; it is logged and counted.
+ *   <li>Anything else (a dependency unavailable) is retried with exponential backoff up to {@code maxBackoff},
+ *       never skipped: the partition waits, later events of the entity stay behind it.
+ * </ul>
+ *
+ * Metrics, tagged {@code consumer}: {@code entitybase_consumer_events_total{outcome=processed|dead_lettered}},
+ * {@code entitybase_consumer_retries_total}, {@code entitybase_consumer_processing_seconds} (per event, retries
+ * included) and {@code entitybase_consumer_lag_seconds} (age of the last processed event: commit to processed).
+ */
+public final class EntityChangeHandler {
+
+    private static final Logger LOG = Logger.getLogger(EntityChangeHandler.class);
+
+    private final String consumer;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Predicate<Throwable> neverSucceeds;
+    private final Counter processed;
+    private final Counter deadLettered;
+    private final Counter retries;
+    private final Timer processing;
+    private final AtomicLong lagMillis = new AtomicLong();
+
+    /**
+     * @param consumer the consumer's name in metrics and logs (e.g. its group id)
+     * @param neverSucceeds failures to dead-letter at once (the event names data this deployment does not have, …)
+     */
+    public EntityChangeHandler(
+            String consumer,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Predicate<Throwable> neverSucceeds,
+            MeterRegistry registry) {
+        this.consumer = consumer;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+        this.neverSucceeds = neverSucceeds;
+        this.processed = outcome(registry, "processed");
+        this.deadLettered = outcome(registry, "dead_lettered");
+        this.retries = Counter.builder("entitybase.consumer.retries")
+                .description("entity_change events retried after a failure that may pass")
+                .tag("consumer", consumer)
+                .register(registry);
+        this.processing = Timer.builder("entitybase.consumer.processing")
+                .description("time to process one entity_change event, retries included")
+                .tag("consumer", consumer)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        Gauge.builder("entitybase.consumer.lag", lagMillis, millis -> millis.get() / 1000.0)
+                .description("age of the last processed entity_change event (its commit to its processing)")
+                .tag("consumer", consumer)
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    private Counter outcome(MeterRegistry registry, String outcome) {
+        return Counter.builder("entitybase.consumer.events")
+                .description("entity_change events consumed, by outcome")
+                .tag("consumer", consumer)
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    /** Reads {@code payload} and runs {@code work} on the event, as described above. */
+    public <T> Uni<T> handle(byte[] payload, Function<EntityChangeEvent, Uni<T>> work) {
+        EntityChangeEvent event;
+        try {
+            event = EntityChangeEventCodec.read(payload);
+        } catch (InvalidEventException e) {
+            return deadLetter("an unreadable entity_change event", e);
+        }
+        long start = System.nanoTime();
+        return Uni.createFrom()
+                .deferred(() -> work.apply(event))
+                .onFailure(failure -> !neverSucceeds.test(failure))
+                .invoke(failure -> {
+                    retries.increment();
+                    LOG.warnf("%s: %s failed, retrying: %s", consumer, describe(event), failure.toString());
+                })
+                .onFailure(failure -> !neverSucceeds.test(failure))
+                .retry()
+                .withBackOff(initialBackoff, maxBackoff)
+                .indefinitely()
+                .onFailure()
+                .recoverWithUni(failure -> deadLetter(describe(event), failure))
+                .invoke(() -> {
+                    processing.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    processed.increment();
+                    lagMillis.set(ageMillis(event));
+                });
+    }
+
+    private <T> Uni<T> deadLetter(String what, Throwable cause) {
+        deadLettered.increment();
+        LOG.warnf("%s: dead-lettering %s: %s", consumer, what, cause.getMessage());
+        return Uni.createFrom().failure(cause);
+    }
+
+    private static long ageMillis(EntityChangeEvent event) {
+        try {
+            return Math.max(
+                    0,
+                    System.currentTimeMillis()
+                            - Instant.parse(event.timestamp()).toEpochMilli());
+        } catch (DateTimeParseException e) {
+            return 0;
+        }
+    }
+
+    private static String describe(EntityChangeEvent event) {
+        return "entity_change " + event.eventId() + " (" + event.entityId() + " r" + event.revisionId() + ")";
+    }
+}

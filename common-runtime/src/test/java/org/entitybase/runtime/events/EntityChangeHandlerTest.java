@@ -1,0 +1,97 @@
+package org.entitybase.runtime.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+import org.entitybase.model.event.ChangeType;
+import org.entitybase.model.event.EntityChangeEvent;
+import org.entitybase.model.event.EntityChangeEventCodec;
+import org.entitybase.model.event.EntityChangeEventCodec.InvalidEventException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EntityChangeHandlerTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final EntityChangeHandler handler = new EntityChangeHandler(
+            "test",
+            Duration.ofMillis(1),
+            Duration.ofMillis(5),
+            failure -> failure instanceof IllegalArgumentException,
+            registry);
+
+    private static byte[] event() {
+        return EntityChangeEventCodec.write(new EntityChangeEvent(
+                "2b4f1a39-8a4e-4d1c-9f55-0b7f2d9b7d11",
+                "Q42",
+                "item",
+                2,
+                1L,
+                ChangeType.EDIT,
+                7,
+                "",
+                "2026-01-01T00:00:00Z",
+                "a".repeat(64),
+                "a".repeat(64),
+                List.of(),
+                List.of(),
+                null,
+                null));
+    }
+
+    private double count(String name, String outcome) {
+        var search = registry.find(name).tag("consumer", "test");
+        if (outcome != null) {
+            search = search.tag("outcome", outcome);
+        }
+        return search.counter().count();
+    }
+
+    @Test
+    void retriesWhatMayPassAndCountsTheEventOnce() {
+        AtomicInteger attempts = new AtomicInteger();
+        String result = handler.handle(
+                        event(),
+                        e -> attempts.incrementAndGet() < 3
+                                ? Uni.createFrom().failure(new IllegalStateException("database down"))
+                                : Uni.createFrom().item(e.entityId()))
+                .await()
+                .atMost(Duration.ofSeconds(5));
+        assertThat(result).isEqualTo("Q42");
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(count("entitybase.consumer.retries", null)).isEqualTo(2);
+        assertThat(count("entitybase.consumer.events", "processed")).isEqualTo(1);
+        assertThat(registry.find("entitybase.consumer.lag").gauge().value()).isPositive();
+    }
+
+    @Test
+    void deadLettersWhatCanNeverSucceedWithoutRetrying() {
+        AtomicInteger attempts = new AtomicInteger();
+        Uni<String> handled = handler.handle(event(), e -> {
+            attempts.incrementAndGet();
+            return Uni.createFrom().failure(new IllegalArgumentException("unknown revision"));
+        });
+        assertThatThrownBy(() -> handled.await().atMost(Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(attempts.get()).isEqualTo(1);
+        assertThat(count("entitybase.consumer.events", "dead_lettered")).isEqualTo(1);
+        assertThat(count("entitybase.consumer.events", "processed")).isZero();
+    }
+
+    @Test
+    void deadLettersAnUnreadablePayload() {
+        Uni<String> handled = handler.handle(
+                "nope".getBytes(StandardCharsets.UTF_8), e -> Uni.createFrom().item("never"));
+        assertThatThrownBy(() -> handled.await().atMost(Duration.ofSeconds(5)))
+                .isInstanceOf(InvalidEventException.class);
+        assertThat(count("entitybase.consumer.events", "dead_lettered")).isEqualTo(1);
+    }
+}

@@ -1,0 +1,41 @@
+package org.entitybase.entity.config;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.entitybase.runtime.config.EntitybaseConfig;
+import org.entitybase.runtime.storage.PackStore;
+import org.entitybase.runtime.storage.RevisionStore;
+import org.entitybase.runtime.worker.WorkerPool;
+
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The shared revision storage (common-runtime) with entity-service's cache sizes. */
+@Singleton
+public class StorageProducer {
+
+    @Produces
+    @Singleton
+    PackStore packStore(
+            S3Client s3,
+            EntitybaseConfig config,
+            EntityServiceConfig entity,
+            WorkerPool workers,
+            MeterRegistry meters) {
+        return new PackStore(
+                s3,
+                config.s3().revisionsBucket(),
+                entity.storage().packCacheSize().asLongValue(),
+                workers,
+                meters);
+    }
+
+    @Produces
+    @Singleton
+    RevisionStore revisionStore(PackStore packs, WorkerPool workers, EntityServiceConfig entity) {
+        return new RevisionStore(
+                packs, workers, entity.storage().entityCacheSize().asLongValue());
+    }
+}

@@ -1,0 +1,32 @@
+package org.entitybase.statement.config;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.entitybase.runtime.config.EntitybaseConfig;
+import org.entitybase.runtime.storage.PackStore;
+import org.entitybase.runtime.storage.RevisionStore;
+import org.entitybase.runtime.worker.WorkerPool;
+
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The shared revision reader (common-runtime), read-only here, with statement-service's cache sizes. */
+@Singleton
+public class StorageProducer {
+
+    @Produces
+    @Singleton
+    RevisionStore revisions(
+            S3Client s3,
+            EntitybaseConfig config,
+            StatementServiceConfig own,
+            WorkerPool workers,
+            MeterRegistry meters) {
+        StatementServiceConfig.Revisions sizes = own.revisions();
+        PackStore packs = new PackStore(
+                s3, config.s3().revisionsBucket(), sizes.packCacheSize().asLongValue(), workers, meters);
+        return new RevisionStore(packs, workers, sizes.revisionCacheSize().asLongValue());
+    }
+}

@@ -1,0 +1,59 @@
+package org.entitybase.statement.events;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.inject.Singleton;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import org.entitybase.statement.config.StatementServiceConfig;
+import org.entitybase.statement.repository.AccountingRepository;
+
+/**
+ * Keeps {@code processed_events} from growing forever: ids older than {@code consumer.dedup-retention} are deleted
+ * hourly, in batches. The retention must exceed how long Kafka may redeliver an event (the topic's retention); a
+ * revision redelivered under a forgotten id is still counted once ({@code seen_revisions}).
+ */
+@Singleton
+public class ProcessedEventsPruning {
+
+    private static final int BATCH = 5000;
+
+    private final Pool pool;
+    private final AccountingRepository accounting;
+    private final Duration retention;
+
+    ProcessedEventsPruning(Pool pool, AccountingRepository accounting, StatementServiceConfig config) {
+        this.pool = pool;
+        this.accounting = accounting;
+        this.retention = config.consumer().dedupRetention();
+    }
+
+    @Scheduled(
+            identity = "processed-events-pruning",
+            every = "1h",
+            delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return prune(Instant.now().minus(retention))
+                .invoke(n -> {
+                    if (n > 0) {
+                        Log.infof("pruned %d processed event ids older than %s", n, retention);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Deletes every processed event id recorded before {@code cutoff}; how many. */
+    public Uni<Long> prune(Instant cutoff) {
+        return accounting
+                .pruneProcessed(pool, cutoff, BATCH)
+                .flatMap(deleted -> deleted < BATCH
+                        ? Uni.createFrom().item(deleted)
+                        : prune(cutoff).map(more -> more + deleted));
+    }
+}
