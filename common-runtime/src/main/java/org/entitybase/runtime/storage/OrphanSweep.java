@@ -1,6 +1,5 @@
 package org.entitybase.runtime.storage;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -47,13 +47,10 @@ import org.entitybase.model.id.EntityType;
 import org.entitybase.model.json.WikibaseJsonReader;
 import org.entitybase.model.json.WikibaseJsonWriter;
 import org.entitybase.model.lexeme.Form;
-import org.entitybase.model.pack.Pack;
-import org.entitybase.model.pack.PackPlanner;
 import org.entitybase.model.pack.StoredRevision;
 import org.entitybase.model.statement.Statement;
 import org.entitybase.runtime.rest.ApiException;
 import org.entitybase.runtime.sql.SqlErrors;
-import org.entitybase.runtime.storage.PackStore;
 import org.entitybase.runtime.storage.RevisionStore;
 import org.entitybase.runtime.worker.WorkerPool;
 

@@ -18,8 +18,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
-import org.entitybase.model.error.WikibaseJsonException;
-import org.entitybase.model.json.StrictJson;
 import org.entitybase.runtime.rest.ApiException;
 import org.entitybase.statement.service.OrphanCleanup;
 import org.entitybase.statement.service.StatementReadService;

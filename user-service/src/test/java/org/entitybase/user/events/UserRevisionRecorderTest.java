@@ -48,6 +48,7 @@ class UserRevisionRecorderTest {
                 summary,
                 timestamp,
                 "ab".repeat(32),
+                null,
                 List.of(),
                 List.of(),
                 redirect,

@@ -25,13 +25,13 @@ import org.entitybase.entity.repository.RedirectRepository;
 import org.entitybase.entity.repository.RevisionRepository;
 import org.entitybase.entity.repository.RevisionRow;
 import org.entitybase.entity.repository.SitelinkRepository;
-import org.entitybase.runtime.sql.SqlErrors;
 import org.entitybase.entity.service.EditContext;
 import org.entitybase.entity.service.EditResult;
 import org.entitybase.entity.service.IdempotencyKeyTaken;
 import org.entitybase.entity.service.IdempotentRequest;
 import org.entitybase.entity.service.RevisionTimestamps;
 import org.entitybase.runtime.rest.ApiException;
+import org.entitybase.runtime.sql.SqlErrors;
 
 /**
  * Write stage "commit" (docs/ENTITY-STORAGE.md "Write path"): the store stage's PUT, then one transaction that

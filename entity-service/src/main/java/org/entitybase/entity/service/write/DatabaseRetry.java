@@ -10,8 +10,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mysqlclient.MySQLBatchException;
 import io.vertx.sqlclient.DatabaseException;
 
-import org.entitybase.runtime.sql.SqlErrors;
 import org.entitybase.runtime.rest.ApiException;
+import org.entitybase.runtime.sql.SqlErrors;
 
 /**
  * Transient database failures of a write (deadlock 1213, lock wait timeout 1205, also inside a batch's

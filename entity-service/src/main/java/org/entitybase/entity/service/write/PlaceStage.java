@@ -8,11 +8,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import org.entitybase.entity.config.EntityServiceConfig;
 import org.entitybase.entity.repository.HeadRow;
 import org.entitybase.entity.repository.RevisionRepository;
+import org.entitybase.model.content.SplitEntity;
+import org.entitybase.model.id.EntityId;
 import org.entitybase.model.pack.Pack;
 import org.entitybase.model.pack.PackPlanner;
 import org.entitybase.runtime.storage.PackStore;
-import org.entitybase.model.content.SplitEntity;
-import org.entitybase.model.id.EntityId;
 
 /**
  * Write stage "place": where a new revision's content goes. The pack of an earlier revision with the very same

@@ -1,7 +1,7 @@
 package org.entitybase.entity.service.write;
 
-import org.entitybase.model.pack.Pack;
 import org.entitybase.model.hash.content.ContentAddress;
+import org.entitybase.model.pack.Pack;
 
 /** Where a revision's content lives: an existing pack ({@code pack} null) or a new one to PUT. */
 public record Placement(ContentAddress content, ContentAddress checkpoint, long checkpointRevisionId, Pack pack) {
