@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 
 import org.entitybase.entity.config.EntityServiceConfig;
 import org.entitybase.model.hash.content.ContentAddress;
+import org.entitybase.runtime.admission.MemoryBudget;
 import org.entitybase.runtime.config.EntitybaseConfig;
 import org.entitybase.runtime.rest.ApiException;
 
@@ -57,12 +58,13 @@ public class PackStore {
             EntitybaseConfig config,
             EntityServiceConfig entityConfig,
             WorkerPool workers,
+            MemoryBudget budget,
             MeterRegistry registry) {
         this.s3 = s3;
         this.bucket = config.s3().revisionsBucket();
         this.workers = workers;
         this.cache = Caffeine.newBuilder()
-                .maximumWeight(entityConfig.storage().packCacheSize().asLongValue())
+                .maximumWeight(budget.cacheShare(entityConfig.storage().packCacheShare()))
                 .<String, Pack>weigher((key, pack) -> (int) Math.min(Integer.MAX_VALUE, pack.rawBytes()))
                 .executor(Runnable::run)
                 .buildAsync();

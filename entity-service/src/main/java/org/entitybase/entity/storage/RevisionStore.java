@@ -16,6 +16,7 @@ import org.entitybase.model.content.EntityAssembler;
 import org.entitybase.model.content.SplitEntity;
 import org.entitybase.model.entity.Entity;
 import org.entitybase.model.hash.content.ContentAddress;
+import org.entitybase.runtime.admission.MemoryBudget;
 
 /**
  * Revision content over {@link PackStore}: a cold read is at most two GETs, issued in parallel (the revision's pack
@@ -30,12 +31,13 @@ public class RevisionStore {
     private final EntityAssembler assembler = new EntityAssembler();
     private final Cache<String, StoredRevision> revisions;
 
-    RevisionStore(PackStore packs, WorkerPool workers, EntityServiceConfig config) {
+    RevisionStore(PackStore packs, WorkerPool workers, EntityServiceConfig config, MemoryBudget budget) {
         this.packs = packs;
         this.workers = workers;
         this.revisions = Caffeine.newBuilder()
-                .maximumWeight(config.storage().entityCacheSize().asLongValue())
-                .<String, StoredRevision>weigher((key, r) -> (int) Math.min(Integer.MAX_VALUE, r.weight()))
+                .maximumWeight(budget.cacheShare(config.storage().entityCacheShare()))
+                .<String, StoredRevision>weigher((key, r) ->
+                        (int) Math.min(Integer.MAX_VALUE, r.weight() * StoredRevision.MODEL_BYTES_PER_CONTENT_BYTE))
                 .executor(Runnable::run)
                 .build();
     }

@@ -2,7 +2,6 @@ package org.entitybase.statement.config;
 
 import java.time.Duration;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,9 +16,12 @@ public interface StatementServiceConfig {
     @WithDefault("10s")
     Duration entityServiceTimeout();
 
-    /** Immutable statement JSON served by {@code GET /statements/{hash}}, cached up to this many bytes. */
-    @WithDefault("32M")
-    MemorySize contentCacheSize();
+    /**
+     * Share (0–1) of the service's cache budget ({@code entitybase.memory.caches}, deploy/memory-budget.properties)
+     * for the immutable statement JSON served by {@code GET /statements/{hash}}, by bytes.
+     */
+    @WithDefault("1.0")
+    double contentCacheShare();
 
     Consumer consumer();
 

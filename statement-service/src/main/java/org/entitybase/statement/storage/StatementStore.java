@@ -14,6 +14,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
+import org.entitybase.runtime.admission.MemoryBudget;
 import org.entitybase.runtime.config.EntitybaseConfig;
 import org.entitybase.runtime.rest.ApiException;
 import org.entitybase.statement.config.StatementServiceConfig;
@@ -38,11 +39,11 @@ public class StatementStore {
     private final String bucket;
     private final AsyncCache<String, byte[]> cache;
 
-    StatementStore(S3Client s3, EntitybaseConfig config, StatementServiceConfig statementConfig) {
+    StatementStore(S3Client s3, EntitybaseConfig config, StatementServiceConfig statementConfig, MemoryBudget budget) {
         this.s3 = s3;
         this.bucket = config.s3().contentBucket();
         this.cache = Caffeine.newBuilder()
-                .maximumWeight(statementConfig.contentCacheSize().asLongValue())
+                .maximumWeight(budget.cacheShare(statementConfig.contentCacheShare()))
                 .<String, byte[]>weigher((key, json) -> json.length + 64)
                 .executor(Runnable::run)
                 .buildAsync();
