@@ -41,7 +41,10 @@ import org.entitybase.testkit.WikidataFixtures;
 /**
  * The soak (issue 9): many clients through the gateway for minutes, a mix of creates of every real entity (Q30 many
  * times), properties with 300 labels and 300 descriptions, edits, reads (JSON, gzip, RDF), statement reads and batch
- * reads, while every service's RSS, heap after GC and GC pauses are sampled. Against {@code ./entitybase up}:
+ * reads, while every service's RSS, heap after GC and GC pauses are sampled (heap after GC: the heap in use right
+ * after a full collection asked for with {@code jcmd <pid> GC.run} at every sample; {@code --full-gc false} reads
+ * Micrometer's {@code jvm_gc_live_data_size_bytes} instead, which under G1 still holds promoted garbage). Against
+ * {@code ./entitybase up}:
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.entitybase.bench.load.SoakDriver [--base URL] [--clients 32]
@@ -543,9 +546,17 @@ public final class SoakDriver {
     private Sample sample(double at) {
         Map<String, Long> pids = pids();
         List<ServiceSample> out = new ArrayList<>();
+        boolean fullGc = Boolean.parseBoolean(options.getOrDefault("full-gc", "true"));
         for (int i = 0; i < PORTS.length; i++) {
             long pid = pids.getOrDefault(NAMES[i], -1L);
+            if (fullGc && pid > 0) {
+                fullGc(pid);
+            }
             Map<String, Double> metrics = metrics(PORTS[i]);
+            if (fullGc) {
+                // right after a full collection the heap in use is the live set: the heap after GC
+                metrics.put("jvm_gc_live_data_size_bytes", metrics.getOrDefault("heap_used", Double.NaN));
+            }
             out.add(new ServiceSample(
                     NAMES[i],
                     pid,
@@ -557,6 +568,22 @@ public final class SoakDriver {
                     metrics.getOrDefault("jvm_gc_pause_seconds_max", Double.NaN)));
         }
         return new Sample(at, out);
+    }
+
+    /** {@code jcmd <pid> GC.run}: a full collection, so that the heap in use is what survives one. */
+    private static void fullGc(long pid) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            p.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new IllegalStateException("jcmd " + pid + " GC.run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The pid of each service: the java process whose command line sets its port. */
