@@ -33,7 +33,7 @@ import org.entitybase.model.statement.Statement;
 final class BenchEntity {
     static final WikibaseJsonReader READER = WikibaseJsonReader.lenient();
     static final WikibaseJsonWriter WRITER = new WikibaseJsonWriter();
-    static final EntitySplitter SPLITTER = new EntitySplitter(WRITER);
+    static final EntitySplitter SPLITTER = new EntitySplitter();
     static final EntityAssembler ASSEMBLER = new EntityAssembler(READER);
 
     final String id;

@@ -42,19 +42,11 @@ import static org.entitybase.model.content.ContentFields.SNAKS_ORDER;
 
 /**
  * Splits an entity into content objects (STORAGE.md; shapes in package-info). Leaf objects are the canonicalized
- * Wikibase JSON of {@link WikibaseJsonWriter}; composites refer to children by address. Statement objects carry no
- * GUID, so equal claims of different entities (or revisions) share one address. Thread-safe.
+ * Wikibase JSON of {@link WikibaseJsonWriter}, written canonically straight from the model ({@link CanonicalLeaves});
+ * composites refer to children by address. Statement objects carry no GUID, so equal claims of different entities
+ * (or revisions) share one address. Thread-safe.
  */
 public final class EntitySplitter {
-    private final WikibaseJsonWriter writer;
-
-    public EntitySplitter() {
-        this(new WikibaseJsonWriter());
-    }
-
-    public EntitySplitter(WikibaseJsonWriter writer) {
-        this.writer = writer;
-    }
 
     public SplitEntity split(Entity entity) {
         return new Run().split(entity);
@@ -70,6 +62,7 @@ public final class EntitySplitter {
         private final Map<ContentAddress, byte[]> objects = new LinkedHashMap<>();
         private final Map<Snak, ContentAddress> snaks = new HashMap<>();
         private final Map<Term, ContentAddress> terms = new HashMap<>();
+        private final CanonicalLeaves leaves = new CanonicalLeaves();
 
         SplitEntity split(Entity entity) {
             Fingerprint fingerprint = Fingerprint.EMPTY;
@@ -144,14 +137,10 @@ public final class EntitySplitter {
             return put(kind, JsonCanonicalizer.canonicalize(node));
         }
 
-        private ContentAddress leaf(ContentKind kind, byte[] wikibaseJson) {
-            return put(kind, JsonCanonicalizer.canonicalize(wikibaseJson));
-        }
-
         ContentAddress snak(Snak snak) {
             ContentAddress known = snaks.get(snak);
             if (known == null) {
-                known = leaf(ContentKind.SNAK, writer.toBytes(snak));
+                known = put(ContentKind.SNAK, leaves.snak(snak));
                 snaks.put(snak, known);
             }
             return known;
@@ -160,7 +149,7 @@ public final class EntitySplitter {
         ContentAddress term(Term term) {
             ContentAddress known = terms.get(term);
             if (known == null) {
-                known = leaf(ContentKind.TERM, writer.toBytes(term));
+                known = put(ContentKind.TERM, leaves.term(term));
                 terms.put(term, known);
             }
             return known;
@@ -174,7 +163,7 @@ public final class EntitySplitter {
 
         private Map<String, ContentAddress> sitelinks(Map<String, Sitelink> bySite) {
             Map<String, ContentAddress> out = new LinkedHashMap<>();
-            bySite.forEach((site, link) -> out.put(site, leaf(ContentKind.SITELINK, writer.toBytes(link))));
+            bySite.forEach((site, link) -> out.put(site, put(ContentKind.SITELINK, leaves.sitelink(link))));
             return out;
         }
 

@@ -137,6 +137,23 @@ public final class WikibaseJsonWriter {
         }
     }
 
+    /** The length in bytes of {@link #toBytes(Entity)}, counted as written: no copy of the document is kept. */
+    public long size(Entity entity) {
+        long[] count = {0};
+        write(entity, new OutputStream() {
+            @Override
+            public void write(int b) {
+                count[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                count[0] += len;
+            }
+        });
+        return count[0];
+    }
+
     public byte[] toBytes(Statement statement) {
         return bytes(g -> writeStatement(statement, g));
     }

@@ -17,6 +17,12 @@ import org.entitybase.model.hash.content.ContentAddress;
  */
 public record StoredRevision(ContentAddress address, Entity entity, Set<String> statements, long weight) {
 
+    /**
+     * Heap the entity model takes per byte of its content: its cache weight is {@code weight} × this. Parsing Q30's
+     * 648 KB allocates 2.5–2.8 MB (docs/BENCHMARKS.md), an upper bound of what the model keeps.
+     */
+    public static final int MODEL_BYTES_PER_CONTENT_BYTE = 4;
+
     private static final EntityAssembler ASSEMBLER = new EntityAssembler();
 
     public StoredRevision {

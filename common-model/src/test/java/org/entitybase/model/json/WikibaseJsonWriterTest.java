@@ -37,6 +37,8 @@ class WikibaseJsonWriterTest {
             JsonNode output = WikidataFixtures.tree(
                     writer.toBytes(reader.readEntity(pair.entity().json())));
             assertThat(keyOrderDifference(input, output, pair.id())).isNull();
+            Entity entity = reader.readEntity(pair.entity().json());
+            assertThat(writer.size(entity)).as("size of " + pair.id()).isEqualTo(writer.toBytes(entity).length);
             checked.add(pair.id());
         }
         assertThat(checked).hasSize(11).contains("Q42", "L1883");

@@ -90,7 +90,8 @@ public class AdmissionFilter {
         long length = contentLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
         if (length > maxBodyBytes) {
             tooLarge.increment();
-            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+            // The connection stays open: Vert.x discards the unread body. Closing it would reach a client behind the
+            // gateway, which streams the body, as a 502 instead of this 413.
             answer(
                     rc,
                     413,

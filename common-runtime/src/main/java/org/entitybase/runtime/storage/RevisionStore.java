@@ -28,13 +28,14 @@ public class RevisionStore {
     private final WorkerPool workers;
     private final Cache<String, StoredRevision> revisions;
 
-    /** @param cacheBytes bound of the assembled-revision cache (bytes of the objects they were assembled from) */
+    /** @param cacheBytes bound of the assembled-revision cache (heap of the models: {@link StoredRevision#MODEL_BYTES_PER_CONTENT_BYTE} per byte of the objects they were assembled from) */
     public RevisionStore(PackStore packs, WorkerPool workers, long cacheBytes) {
         this.packs = packs;
         this.workers = workers;
         this.revisions = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
-                .<String, StoredRevision>weigher((key, r) -> (int) Math.min(Integer.MAX_VALUE, r.weight()))
+                .<String, StoredRevision>weigher((key, r) ->
+                        (int) Math.min(Integer.MAX_VALUE, r.weight() * StoredRevision.MODEL_BYTES_PER_CONTENT_BYTE))
                 .executor(Runnable::run)
                 .build();
     }

@@ -41,17 +41,26 @@ public interface EntityServiceConfig {
         @WithDefault("16")
         int checkpointInterval();
 
-        /** {@code ...pack-cache-size}: decoded packs kept in memory, by their raw bytes. */
-        @WithDefault("64M")
-        MemorySize packCacheSize();
+        /**
+         * {@code ...pack-cache-share}: share (0–1) of the service's cache budget ({@code entitybase.memory.caches},
+         * deploy/memory-budget.properties) for decoded packs, weighed by their raw bytes.
+         */
+        @WithDefault("0.25")
+        double packCacheShare();
 
-        /** {@code ...entity-cache-size}: assembled revisions kept in memory, weighed by their packs' raw bytes. */
-        @WithDefault("64M")
-        MemorySize entityCacheSize();
+        /**
+         * {@code ...entity-cache-share}: share of the cache budget for assembled revisions, weighed by the heap their
+         * model takes (about {@code StoredRevision.MODEL_BYTES_PER_CONTENT_BYTE} × their content bytes).
+         */
+        @WithDefault("0.45")
+        double entityCacheShare();
 
-        /** {@code ...json-cache-size}: serialized entity JSON of stored revisions, by bytes (reads copy it). */
-        @WithDefault("32M")
-        MemorySize jsonCacheSize();
+        /**
+         * {@code ...json-cache-share}: share of the cache budget for serialized entity JSON of stored revisions and
+         * its gzip'd form (half each), by bytes.
+         */
+        @WithDefault("0.3")
+        double jsonCacheShare();
 
         /** {@code ...io-threads}: threads for blocking S3 calls and CPU-heavy work off the event loop. */
         @WithDefault("16")

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.entitybase.runtime.admission.MemoryBudget;
 import org.entitybase.runtime.config.EntitybaseConfig;
 import org.entitybase.runtime.storage.PackStore;
 import org.entitybase.runtime.storage.RevisionStore;
@@ -12,7 +13,7 @@ import org.entitybase.runtime.worker.WorkerPool;
 
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The shared revision storage (common-runtime) with entity-service's cache sizes. */
+/** The shared revision storage (common-runtime) with entity-service's cache shares. */
 @Singleton
 public class StorageProducer {
 
@@ -23,19 +24,20 @@ public class StorageProducer {
             EntitybaseConfig config,
             EntityServiceConfig entity,
             WorkerPool workers,
+            MemoryBudget budget,
             MeterRegistry meters) {
         return new PackStore(
                 s3,
                 config.s3().revisionsBucket(),
-                entity.storage().packCacheSize().asLongValue(),
+                budget.cacheShare(entity.storage().packCacheShare()),
                 workers,
                 meters);
     }
 
     @Produces
     @Singleton
-    RevisionStore revisionStore(PackStore packs, WorkerPool workers, EntityServiceConfig entity) {
+    RevisionStore revisionStore(PackStore packs, WorkerPool workers, EntityServiceConfig entity, MemoryBudget budget) {
         return new RevisionStore(
-                packs, workers, entity.storage().entityCacheSize().asLongValue());
+                packs, workers, budget.cacheShare(entity.storage().entityCacheShare()));
     }
 }

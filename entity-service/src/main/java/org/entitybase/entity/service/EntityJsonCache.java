@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.entitybase.entity.config.EntityServiceConfig;
 import org.entitybase.model.json.WikibaseJsonWriter;
 import org.entitybase.model.pack.StoredRevision;
+import org.entitybase.runtime.admission.MemoryBudget;
 
 /**
  * The Wikibase JSON of stored revisions, serialized once per content and kept by bytes: a read then copies bytes
@@ -37,14 +38,16 @@ public class EntityJsonCache {
     /** JSON without lastrevid/modified, and the byte offset of the top-level {@code "type"} member. */
     record Serialized(byte[] json, int typeOffset) {}
 
-    EntityJsonCache(EntityServiceConfig config) {
+    EntityJsonCache(EntityServiceConfig config, MemoryBudget budget) {
+        // half of the share for the JSON, half for its gzip'd form
+        long half = budget.cacheShare(config.storage().jsonCacheShare()) / 2;
         this.cache = Caffeine.newBuilder()
-                .maximumWeight(config.storage().jsonCacheSize().asLongValue())
+                .maximumWeight(half)
                 .<String, Serialized>weigher((key, value) -> value.json().length)
                 .executor(Runnable::run)
                 .build();
         this.gzipped = Caffeine.newBuilder()
-                .maximumWeight(config.storage().jsonCacheSize().asLongValue())
+                .maximumWeight(half)
                 .<String, byte[]>weigher((key, value) -> value.length)
                 .executor(Runnable::run)
                 .build();

@@ -530,7 +530,7 @@ public class EntityWriteService implements EntityEditor {
     private Prepared prepare(
             EntityId id, Entity proposed, Map<String, String> known, Mode mode, Set<Statement> stored) {
         Entity entity = EntityPreparer.prepare(proposed, id, known, mode, stored);
-        int size = writer.toBytes(entity).length;
+        int size = (int) writer.size(entity);
         if (size > maxEntityBytes) {
             throw EntityErrors.tooLarge(size, maxEntityBytes);
         }

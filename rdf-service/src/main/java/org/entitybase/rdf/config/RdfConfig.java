@@ -34,9 +34,12 @@ public interface RdfConfig {
     Diff diff();
 
     interface Cache {
-        /** Entities whose datatype, URI pattern and stub terms are kept. */
-        @WithDefault("20000")
-        long maxEntries();
+        /**
+         * Share (0–1) of the service's cache budget ({@code entitybase.memory.caches},
+         * deploy/memory-budget.properties) for the summaries of mentioned entities, weighed by their text.
+         */
+        @WithDefault("1.0")
+        double share();
 
         /**
          * A safety net: entries are invalidated by entity_change events, this bounds how long a missed event can

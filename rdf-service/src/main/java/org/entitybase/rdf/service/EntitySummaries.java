@@ -24,6 +24,7 @@ import org.entitybase.model.id.EntityId;
 import org.entitybase.model.id.EntityType;
 import org.entitybase.rdf.config.RdfConfig;
 import org.entitybase.rdf.repository.EntityServiceClient;
+import org.entitybase.runtime.admission.MemoryBudget;
 import org.entitybase.runtime.rest.ApiException;
 
 /**
@@ -44,21 +45,43 @@ public class EntitySummaries {
     private final AtomicLong epoch = new AtomicLong();
 
     @Inject
-    EntitySummaries(EntityServiceClient entityService, RdfConfig config) {
+    EntitySummaries(EntityServiceClient entityService, RdfConfig config, MemoryBudget budget) {
         this(
                 entityService,
-                config.cache().maxEntries(),
+                budget.cacheShare(config.cache().share()),
                 config.cache().expireAfterWrite(),
                 config.prefetchConcurrency());
     }
 
-    EntitySummaries(EntityServiceClient entityService, long maxEntries, java.time.Duration expiry, int concurrency) {
+    EntitySummaries(EntityServiceClient entityService, long maxBytes, java.time.Duration expiry, int concurrency) {
         this.entityService = entityService;
         this.cache = Caffeine.newBuilder()
-                .maximumSize(maxEntries)
+                .maximumWeight(maxBytes)
+                .<EntityId, Optional<EntitySummary>>weigher((id, summary) -> weight(summary))
                 .expireAfterWrite(expiry)
                 .build();
         this.concurrency = concurrency;
+    }
+
+    /** Heap bytes of a cached summary, roughly: a fixed cost per entry and per term, and its characters. */
+    static int weight(Optional<EntitySummary> summary) {
+        int bytes = 128;
+        if (summary.isEmpty()) {
+            return bytes;
+        }
+        EntitySummary s = summary.get();
+        bytes += chars(s.datatype()) + chars(s.uriPattern());
+        for (Map<String, String> terms : List.of(s.stub().labels(), s.stub().descriptions())) {
+            for (Map.Entry<String, String> e : terms.entrySet()) {
+                bytes += 64 + chars(e.getKey()) + chars(e.getValue());
+            }
+        }
+        return bytes;
+    }
+
+    /** A string's heap: header and array, two bytes a char at most. */
+    private static int chars(String s) {
+        return s == null ? 0 : 40 + 2 * s.length();
     }
 
     /** The cached summary: null when not cached, empty when the entity does not exist. */

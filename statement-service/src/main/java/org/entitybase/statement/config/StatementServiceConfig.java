@@ -2,7 +2,6 @@ package org.entitybase.statement.config;
 
 import java.time.Duration;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,9 +13,12 @@ public interface StatementServiceConfig {
     @WithDefault("8")
     int ioThreads();
 
-    /** Immutable statement JSON served by {@code GET /statements/{hash}}, cached up to this many bytes. */
-    @WithDefault("32M")
-    MemorySize contentCacheSize();
+    /**
+     * Share (0–1) of the service's cache budget ({@code entitybase.memory.caches}, deploy/memory-budget.properties)
+     * for the immutable statement JSON served by {@code GET /statements/{hash}}, by bytes.
+     */
+    @WithDefault("1.0")
+    double contentCacheShare();
 
     Revisions revisions();
 
@@ -26,15 +28,18 @@ public interface StatementServiceConfig {
 
     BacklinkStatistics backlinkStatistics();
 
-    /** Revisions are read from their packs in S3 (common-runtime's RevisionStore), by the event's address. */
+    /**
+     * Revisions are read from their packs in S3 (common-runtime's RevisionStore), by the event's address. Caches are
+     * shares (0–1) of the service's cache budget ({@code entitybase.memory.caches}, deploy/memory-budget.properties).
+     */
     interface Revisions {
         /** Packs, uncompressed bytes: a checkpoint pack serves every delta pack after it. */
-        @WithDefault("64M")
-        MemorySize packCacheSize();
+        @WithDefault("0.4")
+        double packCacheShare();
 
         /** Assembled revisions (each is read about once per event: small). */
-        @WithDefault("16M")
-        MemorySize revisionCacheSize();
+        @WithDefault("0.2")
+        double revisionCacheShare();
     }
 
     interface Consumer {

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.entitybase.runtime.admission.MemoryBudget;
 import org.entitybase.runtime.config.EntitybaseConfig;
 import org.entitybase.runtime.storage.PackStore;
 import org.entitybase.runtime.storage.RevisionStore;
@@ -12,7 +13,7 @@ import org.entitybase.runtime.worker.WorkerPool;
 
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The shared revision reader (common-runtime), read-only here, with statement-service's cache sizes. */
+/** The shared revision reader (common-runtime), read-only here, with statement-service's cache shares. */
 @Singleton
 public class StorageProducer {
 
@@ -23,10 +24,11 @@ public class StorageProducer {
             EntitybaseConfig config,
             StatementServiceConfig own,
             WorkerPool workers,
+            MemoryBudget budget,
             MeterRegistry meters) {
-        StatementServiceConfig.Revisions sizes = own.revisions();
+        StatementServiceConfig.Revisions shares = own.revisions();
         PackStore packs = new PackStore(
-                s3, config.s3().revisionsBucket(), sizes.packCacheSize().asLongValue(), workers, meters);
-        return new RevisionStore(packs, workers, sizes.revisionCacheSize().asLongValue());
+                s3, config.s3().revisionsBucket(), budget.cacheShare(shares.packCacheShare()), workers, meters);
+        return new RevisionStore(packs, workers, budget.cacheShare(shares.revisionCacheShare()));
     }
 }

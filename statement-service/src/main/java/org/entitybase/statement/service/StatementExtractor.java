@@ -35,7 +35,7 @@ public final class StatementExtractor {
 
     private final WikibaseJsonReader reader = WikibaseJsonReader.lenient();
     private final WikibaseJsonWriter writer = new WikibaseJsonWriter();
-    private final EntitySplitter splitter = new EntitySplitter(writer);
+    private final EntitySplitter splitter = new EntitySplitter();
 
     public RevisionStatements extract(byte[] entityJson) {
         return extract(reader.readEntity(entityJson));

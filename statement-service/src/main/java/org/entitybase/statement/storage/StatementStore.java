@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.mutiny.Uni;
 
+import org.entitybase.runtime.admission.MemoryBudget;
 import org.entitybase.runtime.config.EntitybaseConfig;
 import org.entitybase.runtime.storage.StorageErrors;
 import org.entitybase.runtime.worker.WorkerPool;
@@ -34,12 +35,17 @@ public class StatementStore {
     private final WorkerPool workers;
     private final AsyncCache<String, byte[]> cache;
 
-    StatementStore(S3Client s3, WorkerPool workers, EntitybaseConfig config, StatementServiceConfig statementConfig) {
+    StatementStore(
+            S3Client s3,
+            WorkerPool workers,
+            EntitybaseConfig config,
+            StatementServiceConfig statementConfig,
+            MemoryBudget budget) {
         this.s3 = s3;
         this.workers = workers;
         this.bucket = config.s3().contentBucket();
         this.cache = Caffeine.newBuilder()
-                .maximumWeight(statementConfig.contentCacheSize().asLongValue())
+                .maximumWeight(budget.cacheShare(statementConfig.contentCacheShare()))
                 .<String, byte[]>weigher((key, json) -> json.length + 64)
                 .executor(Runnable::run)
                 .buildAsync();

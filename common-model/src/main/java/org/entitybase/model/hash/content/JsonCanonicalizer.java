@@ -28,10 +28,143 @@ public final class JsonCanonicalizer {
     private static final long MAX_SAFE_INTEGER = (1L << 53);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+    private static final int MAX_DEPTH = 32;
+
     private byte[] out = new byte[256];
     private int length;
+    // streaming writer state: per open object/array, whether a member was written and (objects) the last name
+    private final boolean[] started = new boolean[MAX_DEPTH];
+    private final String[] lastName = new String[MAX_DEPTH];
+    private int depth;
+    private boolean afterName;
 
     private JsonCanonicalizer() {}
+
+    /**
+     * A writer of canonical JSON straight from values, without building a tree: the caller writes each object's
+     * members in canonical order (by UTF-16 code units of their names; a name out of order throws), numbers and
+     * strings are written as {@link #canonicalize(JsonNode)} writes them. The split of an entity writes its leaves
+     * so (docs/BENCHMARKS.md: writing each leaf as Wikibase JSON and parsing it back cost most of the split's
+     * allocation). Not thread-safe; {@link #reset} between documents.
+     */
+    public static JsonCanonicalizer writer() {
+        return new JsonCanonicalizer();
+    }
+
+    /** Forgets what was written; the buffer is kept. */
+    public JsonCanonicalizer reset() {
+        length = 0;
+        depth = 0;
+        afterName = false;
+        return this;
+    }
+
+    /** The canonical bytes written since the last {@link #reset}. */
+    public byte[] toBytes() {
+        if (depth != 0) {
+            throw new IllegalStateException("unclosed object or array");
+        }
+        return Arrays.copyOf(out, length);
+    }
+
+    public void startObject() {
+        beforeValue();
+        put((byte) '{');
+        open();
+    }
+
+    public void endObject() {
+        depth--;
+        put((byte) '}');
+    }
+
+    public void startArray() {
+        beforeValue();
+        put((byte) '[');
+        open();
+    }
+
+    public void endArray() {
+        depth--;
+        put((byte) ']');
+    }
+
+    /** The next member's name: must sort after the previous member's of the same object. */
+    public void name(String name) {
+        String previous = lastName[depth - 1];
+        if (previous != null && previous.compareTo(name) >= 0) {
+            throw new IllegalStateException("member " + name + " written after " + previous + ": not canonical order");
+        }
+        lastName[depth - 1] = name;
+        if (started[depth - 1]) {
+            put((byte) ',');
+        }
+        started[depth - 1] = true;
+        writeString(name);
+        put((byte) ':');
+        afterName = true;
+    }
+
+    public void string(String value) {
+        beforeValue();
+        writeString(value);
+    }
+
+    /** An integer: as a tree's integral number (beyond ±2^53 rejected). */
+    public void integer(long value) {
+        beforeValue();
+        writeLong(value);
+    }
+
+    /**
+     * A number given as JSON text (e.g. {@code PhpNumbers.jsonEncodeDouble}): canonical exactly as when the text is
+     * parsed into a tree first, integral text as an integer, any other as a double.
+     */
+    public void number(String json) {
+        beforeValue();
+        boolean integral = true;
+        for (int i = 0; i < json.length() && integral; i++) {
+            char c = json.charAt(i);
+            integral = c != '.' && c != 'e' && c != 'E';
+        }
+        if (!integral) {
+            ascii(formatNumber(Double.parseDouble(json)));
+            return;
+        }
+        long v;
+        try {
+            v = Long.parseLong(json);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("integer beyond ±2^53 has no exact JCS form: " + json, e);
+        }
+        writeLong(v);
+    }
+
+    public void nullValue() {
+        beforeValue();
+        ascii("null");
+    }
+
+    private void open() {
+        if (depth == MAX_DEPTH) {
+            throw new IllegalStateException("nested deeper than " + MAX_DEPTH);
+        }
+        started[depth] = false;
+        lastName[depth] = null;
+        depth++;
+    }
+
+    /** Array elements are separated by commas; a member's value follows its name. */
+    private void beforeValue() {
+        if (afterName) {
+            afterName = false;
+        } else if (depth > 0) {
+            if (started[depth - 1]) {
+                put((byte) ',');
+            }
+            started[depth - 1] = true;
+        }
+    }
 
     /** The canonical UTF-8 bytes of {@code node}. */
     public static byte[] canonicalize(JsonNode node) {
@@ -123,17 +256,20 @@ public final class JsonCanonicalizer {
 
     private void writeNumber(JsonNode node) {
         if (node.isIntegralNumber() && node.canConvertToLong()) {
-            long v = node.longValue();
-            if (v < -MAX_SAFE_INTEGER || v > MAX_SAFE_INTEGER) {
-                throw new IllegalArgumentException("integer beyond ±2^53 has no exact JCS form: " + v);
-            }
-            // An integral double below 1e21 prints as its plain digits in ECMAScript.
-            ascii(Long.toString(v));
+            writeLong(node.longValue());
         } else if (node.isIntegralNumber()) {
             throw new IllegalArgumentException("integer beyond ±2^53 has no exact JCS form: " + node);
         } else {
             ascii(formatNumber(node.doubleValue()));
         }
+    }
+
+    private void writeLong(long v) {
+        if (v < -MAX_SAFE_INTEGER || v > MAX_SAFE_INTEGER) {
+            throw new IllegalArgumentException("integer beyond ±2^53 has no exact JCS form: " + v);
+        }
+        // An integral double below 1e21 prints as its plain digits in ECMAScript.
+        ascii(Long.toString(v));
     }
 
     /** JSON.stringify escaping: {@code \" \\ \b \f \n \r \t}, other controls as six-character u-escapes (lowercase hex), the rest raw UTF-8. */
