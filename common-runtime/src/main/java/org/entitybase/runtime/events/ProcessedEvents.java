@@ -13,8 +13,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * A consumer's dedup by event id: the {@code processed_events} table in its own keyspace ({@code event_id} CHAR(36)
  * primary key, {@code processed_at} DATETIME(6) indexed). The id is inserted in the transaction that applies the event,
  * so a redelivered event fails on the duplicate key and nothing it did is repeated. The table is pruned past a
- * retention longer than the topic's ({@link #prune}). Shared by every {@code entity_change} consumer (statement-service,
- * user-service); see {@link EntityChangeHandler}.
+ * retention longer than the topic's ({@link #prune}). Shared by every {@code entity_change} consumer
+ * (statement-service, user-service); see {@link EntityChangeHandler}.
  */
 public final class ProcessedEvents {
 
