@@ -2,6 +2,7 @@ package org.entitybase.user;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.entitybase.runtime.health.KafkaReadinessCheck;
 import org.entitybase.runtime.health.S3ReadinessCheck;
 import org.entitybase.testkit.stack.AbstractReadinessIT;
 
@@ -10,6 +11,6 @@ import org.entitybase.testkit.stack.AbstractReadinessIT;
 class ReadinessIT extends AbstractReadinessIT {
 
     ReadinessIT() {
-        super("user-service", MARIADB_CHECK, S3ReadinessCheck.NAME);
+        super("user-service", MARIADB_CHECK, S3ReadinessCheck.NAME, KafkaReadinessCheck.NAME, MESSAGING_CHECK);
     }
 }

@@ -10,8 +10,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import org.entitybase.runtime.events.ProcessedEvents;
 import org.entitybase.statement.config.StatementServiceConfig;
-import org.entitybase.statement.repository.AccountingRepository;
 
 /**
  * Keeps {@code processed_events} from growing forever: ids older than {@code consumer.dedup-retention} are deleted
@@ -21,15 +21,11 @@ import org.entitybase.statement.repository.AccountingRepository;
 @Singleton
 public class ProcessedEventsPruning {
 
-    private static final int BATCH = 5000;
-
     private final Pool pool;
-    private final AccountingRepository accounting;
     private final Duration retention;
 
-    ProcessedEventsPruning(Pool pool, AccountingRepository accounting, StatementServiceConfig config) {
+    ProcessedEventsPruning(Pool pool, StatementServiceConfig config) {
         this.pool = pool;
-        this.accounting = accounting;
         this.retention = config.consumer().dedupRetention();
     }
 
@@ -50,10 +46,6 @@ public class ProcessedEventsPruning {
 
     /** Deletes every processed event id recorded before {@code cutoff}; how many. */
     public Uni<Long> prune(Instant cutoff) {
-        return accounting
-                .pruneProcessed(pool, cutoff, BATCH)
-                .flatMap(deleted -> deleted < BATCH
-                        ? Uni.createFrom().item(deleted)
-                        : prune(cutoff).map(more -> more + deleted));
+        return ProcessedEvents.prune(pool, cutoff);
     }
 }

@@ -16,15 +16,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.entitybase.model.event.EntityChangeEvent;
 
 /**
- * The consumer's bookkeeping: {@code processed_events} (dedup by event id), {@code seen_revisions} (each revision
- * counted once), {@code entity_heads} and {@code head_statements} (each entity's current head and its statements).
+ * The consumer's bookkeeping beside its dedup by event id (common-runtime's ProcessedEvents): {@code seen_revisions}
+ * (each revision counted once), {@code entity_heads} and {@code head_statements} (each entity's current head and its
+ * statements).
  */
 @ApplicationScoped
 public class AccountingRepository {
 
-    static final String PROCESSED = "SELECT 1 FROM processed_events WHERE event_id = ?";
-    static final String INSERT_PROCESSED = "INSERT INTO processed_events (event_id, processed_at) VALUES (?, ?)";
-    static final String PRUNE_PROCESSED = "DELETE FROM processed_events WHERE processed_at < ? LIMIT ?";
     static final String INSERT_SEEN = "INSERT IGNORE INTO seen_revisions"
             + " (entity_id, revision_id, content_hash, change_type, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?)";
     static final String ALL_SEEN =
@@ -41,27 +39,6 @@ public class AccountingRepository {
 
     /** A revision counted by the consumer. */
     public record SeenRevision(String entityId, long revisionId, String contentHash, String changeType) {}
-
-    /** Deletes up to {@code limit} processed event ids recorded before {@code cutoff}; how many. */
-    public Uni<Long> pruneProcessed(SqlClient client, Instant cutoff, int limit) {
-        return client.preparedQuery(PRUNE_PROCESSED)
-                .execute(Tuple.of(Sql.utc(cutoff), limit))
-                .map(rows -> (long) rows.rowCount());
-    }
-
-    public Uni<Boolean> isProcessed(SqlClient client, String eventId) {
-        return client.preparedQuery(PROCESSED)
-                .execute(Tuple.of(eventId))
-                .map(rows -> rows.iterator().hasNext());
-    }
-
-    /** Fails with a duplicate key when the event was processed before (the caller rolls back). */
-    public Uni<Void> markProcessed(SqlConnection connection, String eventId, Instant at) {
-        return connection
-                .preparedQuery(INSERT_PROCESSED)
-                .execute(Tuple.of(eventId, Sql.utc(at)))
-                .replaceWithVoid();
-    }
 
     /** Records the revision; false when it was recorded before (by another event of the same revision). */
     public Uni<Boolean> markSeen(SqlConnection connection, EntityChangeEvent e, Instant at) {

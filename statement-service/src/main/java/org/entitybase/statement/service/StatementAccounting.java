@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import org.entitybase.model.event.EntityChangeEvent;
+import org.entitybase.runtime.events.ProcessedEvents;
 import org.entitybase.runtime.sql.SqlErrors;
 import org.entitybase.runtime.worker.WorkerPool;
 import org.entitybase.statement.repository.AccountingRepository;
@@ -63,7 +64,7 @@ public class StatementAccounting {
     }
 
     public Uni<Outcome> apply(EntityChangeEvent event) {
-        return accounting.isProcessed(pool, event.eventId()).flatMap(done -> {
+        return ProcessedEvents.isProcessed(pool, event.eventId()).flatMap(done -> {
             if (done) {
                 return Uni.createFrom().item(Outcome.DUPLICATE);
             }
@@ -106,8 +107,7 @@ public class StatementAccounting {
 
     private Uni<Outcome> applyIn(SqlConnection c, EntityChangeEvent event, RevisionStatements revision) {
         Instant now = Instant.now();
-        return accounting
-                .markProcessed(c, event.eventId(), now)
+        return ProcessedEvents.markProcessed(c, event.eventId(), now)
                 .flatMap(ignored -> accounting.markSeen(c, event, now))
                 .flatMap(firstTime -> {
                     if (!firstTime) {

@@ -26,4 +26,20 @@ public interface UserServiceConfig {
     /** Retry-After of a 503 when a dependency (entity-service, S3) does not answer. */
     @WithDefault("2s")
     Duration retryAfter();
+
+    Consumer consumer();
+
+    /** The entity_change consumer (events/EntityChangeConsumer). */
+    interface Consumer {
+        /** First pause after a failed event (the database down); doubles up to the max. */
+        @WithDefault("500ms")
+        Duration retryInitialBackoff();
+
+        @WithDefault("30s")
+        Duration retryMaxBackoff();
+
+        /** Processed event ids older than this are pruned: longer than the topic's retention. */
+        @WithDefault("14d")
+        Duration dedupRetention();
+    }
 }

@@ -14,8 +14,9 @@ import org.entitybase.user.repository.RevisionIndexRepository.Revision;
 
 /**
  * user-service's handling of one decoded {@code entity_change} event: the revision goes into the revision index (the
- * user's activity, the revision's author and who introduced the statements it added), idempotently, inside the caller's transaction. The shared consumer
- * base (common-runtime) owns polling, dedup by event id, retry and dead letters, and calls this per event.
+ * user's activity, the revision's author and who introduced the statements it added), idempotently, inside the
+ * caller's transaction. {@link EntityChangeConsumer} calls it per event, in the transaction that marks the event
+ * processed; polling, retry and dead letters are common-runtime's EntityChangeHandler.
  */
 @ApplicationScoped
 public class UserRevisionRecorder {

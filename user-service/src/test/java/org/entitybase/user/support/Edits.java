@@ -75,12 +75,21 @@ public final class Edits {
 
     /** Every event entity-service has published so far on the private topic, decoded, in topic order per partition. */
     public static List<EntityChangeEvent> publishedEvents() {
+        List<EntityChangeEvent> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : publishedRecords()) {
+            out.add(EntityChangeEventCodec.read(r.value()));
+        }
+        return out;
+    }
+
+    /** Every record on the private topic so far, as published (key and payload), in topic order per partition. */
+    public static List<ConsumerRecord<String, byte[]>> publishedRecords() {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.current().kafkaBrokers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "user-it-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         String topic = UserStack.entities().entityChangeTopic();
-        List<EntityChangeEvent> out = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
@@ -95,7 +104,7 @@ public final class Edits {
                     throw new IllegalStateException("could not read " + topic + " to its end");
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    out.add(EntityChangeEventCodec.read(r.value()));
+                    out.add(r);
                 }
             }
         }
