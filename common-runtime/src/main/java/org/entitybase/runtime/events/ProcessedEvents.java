@@ -1,8 +1,11 @@
 package org.entitybase.runtime.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -17,6 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * (statement-service, user-service); see {@link EntityChangeHandler}.
  */
 public final class ProcessedEvents {
+
+    private static final Logger LOG = Logger.getLogger(ProcessedEvents.class);
 
     static final String PROCESSED = "SELECT 1 FROM processed_events WHERE event_id = ?";
     static final String INSERT = "INSERT INTO processed_events (event_id, processed_at) VALUES (?, ?)";
@@ -53,6 +58,17 @@ public final class ProcessedEvents {
                 .flatMap(deleted -> deleted < PRUNE_BATCH
                         ? Uni.createFrom().item(deleted)
                         : prune(client, cutoff).map(more -> more + deleted));
+    }
+
+    /** {@link #prune} of the ids older than {@code retention}, logged when any went: a consumer's hourly job. */
+    public static Uni<Void> pruneOlderThan(SqlClient client, Duration retention) {
+        return prune(client, Instant.now().minus(retention))
+                .invoke(n -> {
+                    if (n > 0) {
+                        LOG.infof("pruned %d processed event ids older than %s", n, retention);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static LocalDateTime utc(Instant at) {

@@ -1,11 +1,9 @@
 package org.entitybase.statement.events;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.inject.Singleton;
 
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,17 +33,6 @@ public class ProcessedEventsPruning {
             delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return prune(Instant.now().minus(retention))
-                .invoke(n -> {
-                    if (n > 0) {
-                        Log.infof("pruned %d processed event ids older than %s", n, retention);
-                    }
-                })
-                .replaceWithVoid();
-    }
-
-    /** Deletes every processed event id recorded before {@code cutoff}; how many. */
-    public Uni<Long> prune(Instant cutoff) {
-        return ProcessedEvents.prune(pool, cutoff);
+        return ProcessedEvents.pruneOlderThan(pool, retention);
     }
 }

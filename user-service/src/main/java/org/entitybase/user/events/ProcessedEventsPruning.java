@@ -1,11 +1,9 @@
 package org.entitybase.user.events;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.inject.Singleton;
 
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,12 +33,6 @@ public class ProcessedEventsPruning {
             delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return ProcessedEvents.prune(pool, Instant.now().minus(retention))
-                .invoke(n -> {
-                    if (n > 0) {
-                        Log.infof("pruned %d processed event ids older than %s", n, retention);
-                    }
-                })
-                .replaceWithVoid();
+        return ProcessedEvents.pruneOlderThan(pool, retention);
     }
 }
