@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VSchemaIT {
 
     /** watchlist-consumer's tables in the same keyspace: its own migrations, not run here. */
-    private static final Set<String> OTHER_SERVICES =
-            Set.of("watchlist_notifications", "watchlist_processed_events", "watched_entity_heads");
+    private static final Set<String> OTHER_SERVICES = Set.of(
+            "watchlist_notifications", "watchlist_processed_events", "watched_entity_heads", "scheduled_job_runs");
 
     @Test
     void everyTableIsShardedOnColumnsItHas() throws Exception {

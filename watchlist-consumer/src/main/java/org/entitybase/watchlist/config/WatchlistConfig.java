@@ -13,6 +13,8 @@ public interface WatchlistConfig {
 
     Revisions revisions();
 
+    Cleanup cleanup();
+
     /** Threads for blocking S3 reads and manifest decoding. */
     @WithDefault("4")
     int ioThreads();
@@ -36,6 +38,25 @@ public interface WatchlistConfig {
          */
         @WithDefault("500")
         int fanOutBatch();
+    }
+
+    /** The notification cleanup job (service/NotificationCleanup). */
+    interface Cleanup {
+        /** {@code NOTIFICATION_CLEANUP_ENABLED}: false stops the schedule only (the job can still be triggered). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** {@code NOTIFICATION_CLEANUP_SCHEDULE}: five-field unix cron, like the seed's other schedules. */
+        @WithDefault("15 * * * *")
+        String schedule();
+
+        /** {@code NOTIFICATION_RETENTION}: notifications of edits older than this are removed. */
+        @WithDefault("30d")
+        Duration retention();
+
+        /** Rows one DELETE removes: short statements, no long lock on the table. */
+        @WithDefault("5000")
+        int batch();
     }
 
     /** Revision packs read for property filters: shares of {@code entitybase.memory.caches}. */
