@@ -28,7 +28,7 @@ import org.entitybase.testkit.stack.ServiceJar;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.entitybase.bench.load.DrainBenchmark [--seconds 30] [--clients 8]
- *      [--consumers statement-service,rdf-service,user-service] [--live-seconds 30]
+ *      [--consumers statement-service,rdf-service,user-service] [--live-seconds 30] [--drain-limit 900]
  * </pre>
  *
  * starts id-allocator and entity-service on free ports (fresh databases, a private topic), runs {@link LoadDriver}'s
@@ -42,7 +42,8 @@ public final class DrainBenchmark {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(15);
+    /** How long one consumer may take to drain ({@code --drain-limit} seconds): the figure is then a lower bound. */
+    private static Duration drainLimit = Duration.ofMinutes(15);
 
     /** Each consumer's module and the {@code consumer} tag of its metrics. */
     private static final Map<String, String> CONSUMERS = Map.of(
@@ -57,6 +58,7 @@ public final class DrainBenchmark {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
         int liveSeconds = Integer.parseInt(options.getOrDefault("live-seconds", "0"));
+        drainLimit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-limit", "900")));
         List<String> consumers = List.of(options.getOrDefault("consumers", "statement-service,rdf-service,user-service")
                 .split(","));
         String label = "drain_" + System.currentTimeMillis() % 100000;
@@ -112,7 +114,7 @@ public final class DrainBenchmark {
             long t0 = System.nanoTime();
             long atReady = processed(service, consumer, "processed");
             long done = atReady;
-            long deadline = t0 + DRAIN_LIMIT.toNanos();
+            long deadline = t0 + drainLimit.toNanos();
             while (done + processed(service, consumer, "dead_lettered") < backlog && System.nanoTime() < deadline) {
                 Thread.sleep(100);
                 done = processed(service, consumer, "processed");
@@ -217,7 +219,7 @@ public final class DrainBenchmark {
     }
 
     private static void awaitLagBelow(ServiceJar service, String consumer, double seconds) throws Exception {
-        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        long deadline = System.nanoTime() + drainLimit.toNanos();
         Thread.sleep(2000);
         while (gauge(service, consumer) > seconds && System.nanoTime() < deadline) {
             Thread.sleep(500);

@@ -133,10 +133,12 @@ public final class ProcessedEvents {
     /** {@link #pruneHourly(Vertx, SqlClient, Duration)} of the dedup table {@code table}. */
     public static long pruneHourly(Vertx vertx, SqlClient client, String table, Duration retention) {
         checked(table);
-        return vertx.setPeriodic(FIRST_PRUNE.toMillis(), PRUNE_EVERY.toMillis(), timer -> pruneOlderThan(
-                        client, table, retention)
-                .subscribe()
-                .with(done -> {}, failure -> LOG.warnf("pruning processed event ids failed: %s", failure)));
+        return vertx.setPeriodic(
+                FIRST_PRUNE.toMillis(),
+                PRUNE_EVERY.toMillis(),
+                timer -> pruneOlderThan(client, table, retention)
+                        .subscribe()
+                        .with(done -> {}, failure -> LOG.warnf("pruning processed event ids failed: %s", failure)));
     }
 
     private static LocalDateTime utc(Instant at) {
