@@ -138,6 +138,20 @@ class LexemesIT {
                 "entity-not-found");
     }
 
+    @Test
+    void theOpenApiDocumentHasTheLexemeRoutes() {
+        Map<String, Object> paths =
+                reader().get("/q/openapi?format=json").jsonPath().getMap("paths");
+        assertThat(paths)
+                .containsKeys(
+                        path("/entities/lexemes/{id}/lemmas/{lang}"),
+                        path("/entities/lexemes/{id}/forms"),
+                        path("/entities/lexemes/{id}/forms/{form}/representations/{lang}"),
+                        path("/entities/lexemes/{id}/forms/{form}/grammaticalFeatures"),
+                        path("/entities/lexemes/{id}/senses/{sense}/glosses/{lang}"),
+                        path("/lexemes"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static io.restassured.specification.RequestSpecification lexeme(String id, String sub) {

@@ -571,15 +571,19 @@ public class EntityWriteService implements EntityEditor {
         List<LexemeTerm> rows = new ArrayList<>();
         if (entity instanceof Lexeme lexeme) {
             lexeme.lemmas()
-                    .forEach((language, term) ->
-                            rows.add(new LexemeTerm(LexemeTerm.LEMMA, id.value(), language, term.value())));
+                    .forEach((language, term) -> rows.add(new LexemeTerm(
+                            LexemeTerm.LEMMA, id.value(), language, term.value(), lexeme.lexicalCategory())));
             for (Form form : lexeme.forms()) {
                 if (form.id() == null) {
                     continue;
                 }
                 form.representations()
                         .forEach((language, term) -> rows.add(new LexemeTerm(
-                                LexemeTerm.REPRESENTATION, form.id().value(), language, term.value())));
+                                LexemeTerm.REPRESENTATION,
+                                form.id().value(),
+                                language,
+                                term.value(),
+                                lexeme.lexicalCategory())));
             }
         }
         return rows;
