@@ -57,7 +57,11 @@ class WriteRoutesFuzzIT {
         String lexeme = created(
                 "lexemes",
                 "{\"type\":\"lexeme\",\"lemmas\":{\"en\":{\"language\":\"en\",\"value\":\"fuzz\"}},"
-                        + "\"lexicalCategory\":\"Q1084\",\"language\":\"Q1860\",\"forms\":[],\"senses\":[]}");
+                        + "\"lexicalCategory\":\"Q1084\",\"language\":\"Q1860\",\"forms\":[{\"representations\":"
+                        + "{\"en\":{\"language\":\"en\",\"value\":\"fuzzes\"}},\"grammaticalFeatures\":[]}],\"senses\":"
+                        + "[{\"glosses\":{\"en\":{\"language\":\"en\",\"value\":\"a test\"}}}]}");
+        String form = lexeme + "-F1";
+        String sense = lexeme + "-S1";
         assertThat(guid).isNotNull();
 
         List<Route> routes = List.of(
@@ -81,6 +85,20 @@ class WriteRoutesFuzzIT {
                         "{\"id\":\"" + lexeme + "\",\"type\":\"lexeme\",\"lemmas\":{\"en\":" + TERM
                                 + "},\"lexicalCategory\":\"Q1084\",\"language\":\"Q1860\"}"),
                 json("PUT", "/entities/items/" + item + "/labels/en", "{\"value\":@V@}"),
+                json("PUT", "/entities/lexemes/" + lexeme + "/lemmas/en", "{\"value\":@V@}"),
+                json("PUT", "/entities/lexemes/" + lexeme + "/lexicalCategory", "{\"value\":@V@}"),
+                json(
+                        "POST",
+                        "/entities/lexemes/" + lexeme + "/forms",
+                        "{\"representations\":{\"en\":" + TERM + "},\"grammaticalFeatures\":[]}"),
+                json(
+                        "PUT",
+                        "/entities/lexemes/" + lexeme + "/forms/" + form + "/representations/en",
+                        "{\"value\":@V@}"),
+                json("PUT", "/entities/lexemes/" + lexeme + "/forms/" + form + "/grammaticalFeatures", "[@V@]"),
+                json("POST", "/entities/lexemes/" + lexeme + "/senses", "{\"glosses\":{\"en\":" + TERM + "}}"),
+                json("PUT", "/entities/lexemes/" + lexeme + "/senses/" + sense + "/glosses/en", "{\"value\":@V@}"),
+                json("POST", "/entities/" + form + "/properties/" + property, statement("@V@", "\"x\"")),
                 json("PUT", "/entities/items/" + item + "/descriptions/en", "{\"value\":@V@}"),
                 json("POST", "/entities/items/" + item + "/aliases/en", "{\"value\":@V@}"),
                 json("PUT", "/entities/items/" + item + "/aliases/en", "[\"an alias\",@V@]"),

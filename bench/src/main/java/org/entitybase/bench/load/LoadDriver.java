@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp bench/target/benchmarks.jar org.entitybase.bench.load.LoadDriver [--base URL] [--clients 8]
  *      [--seconds 20] [--warmup 5] [--entity Q42]
- *      [--scenarios read,read-gzip,create,edit,rdf,statement,statement-batch]
+ *      [--scenarios read,read-gzip,create,edit,rdf,statement,statement-batch,lexeme-search,lexeme-search-prefix]
  *      [--activity-user 1]
  * </pre>
  *
@@ -117,6 +117,31 @@ public final class LoadDriver {
                             String id = targets.get(i % targets.size());
                             return write("PUT", "/entities/items/" + id, smallItem(id, i));
                         },
+                        200);
+            }
+            case "lexeme-search" -> {
+                // the lemmas of the real lexemes (./entitybase up loads them), exact, with their language
+                List<String> queries = List.of(
+                        "lemma=pino&language=es",
+                        "lemma=answer&language=en",
+                        "lemma=maison&language=fr",
+                        "lemma=be&language=en",
+                        "lemma=go&language=en",
+                        "lemma=bank&language=en",
+                        "lemma=business&language=en",
+                        "lemma=melon&language=da");
+                yield new Scenario(
+                        "lexeme-search GET /lexemes?lemma=",
+                        i -> get("/lexemes?" + queries.get(i % queries.size()), "application/json"),
+                        200);
+            }
+            case "lexeme-search-prefix" -> {
+                List<String> prefixes = List.of("pin", "ans", "mai", "b", "go", "ban", "bus", "mel", "a", "w");
+                yield new Scenario(
+                        "lexeme-search GET /lexemes?representation=&prefix=true",
+                        i -> get(
+                                "/lexemes?representation=" + prefixes.get(i % prefixes.size()) + "&prefix=true",
+                                "application/json"),
                         200);
             }
             case "statement" -> {

@@ -135,6 +135,32 @@ final class EditRequests {
         return id;
     }
 
+    /**
+     * The subject of a statement route: a top-level entity id as {@link #entityId}, or a lexeme's form or sense
+     * ({@code L42-F1}, {@code L42-S1}), whose statements are edited as revisions of the lexeme.
+     */
+    static EntityId entityOrLexemePart(String value) {
+        EntityId id = EntityId.tryParse(value);
+        if (id != null && (id.type() == EntityType.FORM || id.type() == EntityType.SENSE)) {
+            return id;
+        }
+        return entityId(value);
+    }
+
+    /** A form or sense id ({@code L42-F1}) where one is meant; 400 {@code invalid-entity-id} for anything else. */
+    static EntityId lexemePart(String value, EntityType type) {
+        EntityId id = EntityId.tryParse(value);
+        if (id == null || id.type() != type) {
+            throw new ApiException(
+                    400,
+                    "invalid-entity-id",
+                    "not a " + type.jsonName() + " id (like L42-" + (type == EntityType.FORM ? "F1" : "S1") + "): "
+                            + value,
+                    Map.of("id", String.valueOf(value)));
+        }
+        return id;
+    }
+
     /** The entity type of a collection path segment ({@code items}, {@code properties}, {@code lexemes}). */
     static EntityType collection(String segment) {
         return switch (segment) {

@@ -30,6 +30,8 @@ import org.entitybase.entity.service.EntityJsonCache;
 import org.entitybase.entity.service.EntityReadService;
 import org.entitybase.entity.service.EntityReadService.RevisionView;
 import org.entitybase.entity.service.EntityWriteService;
+import org.entitybase.entity.service.LexemeEdits;
+import org.entitybase.model.entity.Entity;
 import org.entitybase.model.id.EntityId;
 import org.entitybase.model.id.EntityType;
 import org.entitybase.model.pack.StoredRevision;
@@ -120,7 +122,7 @@ public class EntityResource {
             @QueryParam("revision") String revision,
             @QueryParam("flavor") String flavor,
             @Context UriInfo uri) {
-        EntityId entityId = EditRequests.entityId(id);
+        EntityId entityId = EditRequests.entityOrLexemePart(id);
         String extension = RdfNegotiation.rdfExtension(accept);
         if (extension != null) {
             UriBuilder rdf = uri.getBaseUriBuilder().path("entities").path(entityId.value() + "." + extension);
@@ -132,10 +134,59 @@ public class EntityResource {
             }
             return Uni.createFrom().item(Response.seeOther(rdf.build()).build());
         }
+        if (entityId.type() == EntityType.FORM || entityId.type() == EntityType.SENSE) {
+            return lexemePart(entityId, revision, ifNoneMatch, uri);
+        }
         if (revision != null) {
             return revision(entityId, EditRequests.positive(revision, "revision"), acceptEncoding, uri);
         }
         return current(entityId, ifNoneMatch, acceptEncoding, uri);
+    }
+
+    /**
+     * A form or sense by its own id, as Wikidata's Special:EntityData/L42-F1.json shows it: the page fields of its
+     * lexeme ({@code lastrevid}, {@code modified}; {@code pageid}, {@code ns}, {@code title} when the lexeme has
+     * them), then {@code type} and the form's or sense's JSON. {@code ETag} is the lexeme's revision; a redirected
+     * lexeme answers 308 to the same form or sense of its target.
+     */
+    private Uni<Response> lexemePart(EntityId part, String revision, String ifNoneMatch, UriInfo uri) {
+        EntityId lexeme = LexemeEdits.lexemeOf(part);
+        if (revision != null) {
+            long revisionId = EditRequests.positive(revision, "revision");
+            return reads.revision(lexeme, revisionId).map(view -> {
+                if (view.stored() == null) {
+                    return redirectTo(partOf(view.row().redirectTarget(), part, lexeme), uri);
+                }
+                Entity entity = EntityWriteService.asOfRevision(
+                        view.stored().entity(), revisionId, view.row().createdAt());
+                return partResponse(entity, part, revisionId);
+            });
+        }
+        return reads.current(lexeme).map(head -> {
+            if (head.redirectTarget() != null) {
+                return redirectTo(partOf(head.redirectTarget(), part, lexeme), uri);
+            }
+            if (ifNoneMatch != null && EditRequests.matchesAny(ifNoneMatch, head.revisionId())) {
+                return Response.notModified()
+                        .header(HttpHeaders.ETAG, EditRequests.etagOf(head.revisionId()))
+                        .build();
+            }
+            return partResponse(head.entity(), part, head.revisionId());
+        });
+    }
+
+    private static Response partResponse(Entity lexeme, EntityId part, long revisionId) {
+        Response.ResponseBuilder response =
+                Response.ok(LexemeParts.json(lexeme, part), MediaType.APPLICATION_JSON_TYPE);
+        EntityResponses.revisionHeaders(response, revisionId);
+        return response.build();
+    }
+
+    /** The same form or sense of the lexeme {@code target} ({@code L42-F1} of a redirect to L7 → {@code L7-F1}). */
+    private static EntityId partOf(EntityId target, EntityId part, EntityId lexeme) {
+        return new EntityId(
+                part.type(),
+                target.value() + part.value().substring(lexeme.value().length()));
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.entitybase.entity.rest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,8 +43,9 @@ import org.entitybase.model.statement.Statement;
 import org.entitybase.runtime.rest.ApiException;
 
 /**
- * Statements of an entity (API.md "Sub-resources"), by property, GUID ({@code Q42$…}) or content address (64 hex,
- * the statement's address in the content store). Writes are revisions through {@link EntityWriteService#edit}:
+ * Statements of an entity, or of a lexeme's form or sense ({@code /entities/L42-F1/...}: a revision of the lexeme)
+ * (API.md "Sub-resources"), by property, GUID ({@code Q42$…}) or content address (64 hex, the statement's address
+ * in the content store). Writes are revisions through {@link EntityWriteService#edit}:
  * property existence and datatypes are checked as for any client edit (422).
  *
  * <ul>
@@ -86,10 +88,11 @@ public class StatementResource {
     @GET
     @Path("{id}/properties")
     public Uni<Response> properties(@PathParam("id") String id, @Context UriInfo uri) {
-        return SubResources.read(reads, EditRequests.entityId(id), uri, e -> {
+        EntityId subject = EditRequests.entityOrLexemePart(id);
+        return SubResources.read(reads, subject, uri, e -> {
             ObjectNode out = EntityResponses.object();
             ArrayNode list = out.putArray("properties");
-            StatementEdits.properties(e).forEach(list::add);
+            StatementEdits.properties(e, subject).forEach(list::add);
             return out;
         });
     }
@@ -98,7 +101,7 @@ public class StatementResource {
     @Path("{id}/properties/{properties}")
     public Uni<Response> hashes(
             @PathParam("id") String id, @PathParam("properties") String properties, @Context UriInfo uri) {
-        EntityId entityId = EditRequests.entityId(id);
+        EntityId subject = EditRequests.entityOrLexemePart(id);
         List<String> wanted = new ArrayList<>();
         for (String p : properties.split(",", -1)) {
             String property = StatementEdits.propertyId(p.trim());
@@ -106,9 +109,9 @@ public class StatementResource {
                 wanted.add(property);
             }
         }
-        return SubResources.read(reads, entityId, uri, e -> {
+        return SubResources.read(reads, subject, uri, e -> {
             ObjectNode out = EntityResponses.object();
-            StatementEdits.summaries(e, wanted).forEach((property, summaries) -> {
+            StatementEdits.summaries(e, subject, wanted).forEach((property, summaries) -> {
                 ArrayNode list = out.putArray(property);
                 summaries.forEach(s ->
                         list.addObject().put("hash", s.hash()).put("id", s.id()).put("rank", s.rank()));
@@ -126,10 +129,11 @@ public class StatementResource {
             byte[] body,
             @BeanParam EditHeaders headers,
             @Context UriInfo uri) {
-        EntityId entityId = EditRequests.entityId(id);
+        EntityId subject = EditRequests.entityOrLexemePart(id);
+        EntityId entityId = StatementEdits.owner(subject);
         String pid = StatementEdits.propertyId(property);
         EditContext context = headers.context();
-        List<Statement> statements = StatementEdits.withGuids(entityId, pid, statements(body, entityId));
+        List<Statement> statements = StatementEdits.withGuids(subject, pid, statements(body, subject));
         Set<String> guids = new HashSet<>();
         statements.forEach(s -> guids.add(s.id()));
         return idempotent.write(
@@ -137,11 +141,12 @@ public class StatementResource {
                 headers.idempotencyKey(),
                 uri,
                 body,
-                keyed -> writes.edit(entityId, keyed, StatementEdits.add(pid, statements)),
+                keyed -> writes.edit(entityId, keyed, StatementEdits.add(subject, pid, statements)),
                 result -> {
-                    List<Statement> stored = result.entity().claims().getOrDefault(pid, List.of()).stream()
-                            .filter(s -> guids.contains(s.id()))
-                            .toList();
+                    List<Statement> stored =
+                            StatementEdits.claims(result.entity(), subject).getOrDefault(pid, List.of()).stream()
+                                    .filter(s -> guids.contains(s.id()))
+                                    .toList();
                     ObjectNode out = EntityResponses.object();
                     out.set("statements", SubResources.tree(WRITER.statementListToBytes(stored)));
                     return SubResources.written(entityId, result, out, true);
@@ -152,10 +157,11 @@ public class StatementResource {
     @Path("{id}/statements/{key}")
     public Uni<Response> remove(
             @PathParam("id") String id, @PathParam("key") String key, @BeanParam EditHeaders headers) {
-        EntityId entityId = EditRequests.entityId(id);
+        EntityId subject = EditRequests.entityOrLexemePart(id);
+        EntityId entityId = StatementEdits.owner(subject);
         Key statement = Key.parse(key);
         EditContext context = headers.context();
-        return writes.edit(entityId, context, StatementEdits.remove(statement))
+        return writes.edit(entityId, context, StatementEdits.remove(subject, statement))
                 .map(result -> SubResources.written(
                         entityId,
                         result,
@@ -168,23 +174,27 @@ public class StatementResource {
     @Consumes(JSON_PATCH)
     public Uni<Response> patch(
             @PathParam("id") String id, @PathParam("key") String key, byte[] body, @BeanParam EditHeaders headers) {
-        EntityId entityId = EditRequests.entityId(id);
+        EntityId subject = EditRequests.entityOrLexemePart(id);
+        EntityId entityId = StatementEdits.owner(subject);
         Key statement = Key.parse(key);
         EditContext context = headers.context();
         JsonPatch patch = JsonPatch.parse(SubResources.json(body));
         AtomicReference<String> guid = new AtomicReference<>();
         return writes.edit(entityId, context, current -> {
-                    Entity changed = StatementEdits.patch(statement, patch).apply(current);
-                    guid.set(patchedGuid(current, changed));
+                    Entity changed =
+                            StatementEdits.patch(subject, statement, patch).apply(current);
+                    guid.set(patchedGuid(
+                            StatementEdits.claims(current, subject), StatementEdits.claims(changed, subject)));
                     return changed;
                 })
                 .map(result -> {
                     ObjectNode out = EntityResponses.object();
+                    Map<String, List<Statement>> claims = StatementEdits.claims(result.entity(), subject);
                     Statement patched = guid.get() != null
-                            ? find(result.entity(), guid.get())
+                            ? find(claims, guid.get())
                             : statement.guid() != null
-                                    ? find(result.entity(), statement.guid())
-                                    : result.entity().claims().values().stream()
+                                    ? find(claims, statement.guid())
+                                    : claims.values().stream()
                                             .flatMap(List::stream)
                                             .filter(statement::matches)
                                             .findFirst()
@@ -215,10 +225,10 @@ public class StatementResource {
     }
 
     /** The GUID of the one statement {@code patch} changed (same GUID before and after). */
-    private static String patchedGuid(Entity before, Entity after) {
-        for (List<Statement> list : after.claims().values()) {
+    private static String patchedGuid(Map<String, List<Statement>> before, Map<String, List<Statement>> after) {
+        for (List<Statement> list : after.values()) {
             for (Statement s : list) {
-                if (!before.claims().getOrDefault(s.property(), List.of()).contains(s)) {
+                if (!before.getOrDefault(s.property(), List.of()).contains(s)) {
                     return s.id();
                 }
             }
@@ -226,17 +236,7 @@ public class StatementResource {
         return null; // the patch changed nothing: a null edit
     }
 
-    private static Statement find(Entity entity, String guid) {
-        if (guid == null) {
-            return null;
-        }
-        for (List<Statement> list : entity.claims().values()) {
-            for (Statement s : list) {
-                if (guid.equals(s.id())) {
-                    return s;
-                }
-            }
-        }
-        return null;
+    private static Statement find(Map<String, List<Statement>> claims, String guid) {
+        return guid == null ? null : StatementEdits.find(claims, guid);
     }
 }

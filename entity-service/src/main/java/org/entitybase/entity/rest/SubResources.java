@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import org.entitybase.entity.service.EditResult;
 import org.entitybase.entity.service.EntityErrors;
 import org.entitybase.entity.service.EntityReadService;
+import org.entitybase.entity.service.LexemeEdits;
 import org.entitybase.model.entity.Entity;
 import org.entitybase.model.error.WikibaseJsonException;
 import org.entitybase.model.id.EntityId;
@@ -36,13 +37,19 @@ final class SubResources {
 
     private SubResources() {}
 
-    /** 200 with {@code body(entity)} of the head; a redirect answers 308 to the same sub-resource of its target. */
+    /**
+     * 200 with {@code body(entity)} of the head; a redirect answers 308 to the same sub-resource of its target. For a
+     * form or sense id ({@code L42-F1}) the entity is its lexeme, and a redirect leads to the same form or sense of
+     * the target lexeme.
+     */
     static Uni<Response> read(EntityReadService reads, EntityId id, UriInfo uri, Function<Entity, JsonNode> body) {
-        return reads.current(id).map(current -> {
+        EntityId owner = LexemeEdits.lexemeOf(id);
+        return reads.current(owner).map(current -> {
             if (current.redirectTarget() != null) {
                 String here = uri.getRequestUri().toString();
+                String suffix = id.value().substring(owner.value().length());
                 String there = here.replace(
-                        "/" + id.value() + "/", "/" + current.redirectTarget().value() + "/");
+                        "/" + id.value() + "/", "/" + current.redirectTarget().value() + suffix + "/");
                 return Response.status(308)
                         .header(HttpHeaders.LOCATION, there)
                         .type(MediaType.APPLICATION_JSON_TYPE)

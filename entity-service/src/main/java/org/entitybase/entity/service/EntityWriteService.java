@@ -222,16 +222,24 @@ public class EntityWriteService implements EntityEditor {
                 if (!head.deleted() && target.content().equals(head.content())) {
                     return Uni.createFrom().item(nullEdit(base));
                 }
-                return contents.load(target.content(), target.checkpoint())
-                        .flatMap(restored -> restore(
-                                base,
-                                target.content(),
-                                target.checkpoint(),
-                                target.checkpointRevisionId(),
-                                target.size(),
-                                restored,
-                                head.deleted() ? ChangeType.UNDELETE : ChangeType.REVERT,
-                                context));
+                ChangeType changeType = head.deleted() ? ChangeType.UNDELETE : ChangeType.REVERT;
+                return contents.load(target.content(), target.checkpoint()).flatMap(restored -> {
+                    Entity kept = LexemeEdits.keepCounters(base.current().entity(), restored.entity());
+                    if (kept != restored.entity()) {
+                        // an older lexeme revision with lower form/sense counters: new content with the
+                        // head's counters, so ids handed out since are not handed out again
+                        return writeContent(id, base, kept, context, changeType, Mode.IMPORT);
+                    }
+                    return restore(
+                            base,
+                            target.content(),
+                            target.checkpoint(),
+                            target.checkpointRevisionId(),
+                            target.size(),
+                            restored,
+                            changeType,
+                            context);
+                });
             });
         });
     }
@@ -410,7 +418,10 @@ public class EntityWriteService implements EntityEditor {
 
     /** A new content revision of {@code id} from {@code proposed}; {@code base} is null for a create. */
     private Uni<EditResult> writeContent(
-            EntityId id, Base base, Entity proposed, EditContext context, ChangeType changeType, Mode mode) {
+            EntityId id, Base base, Entity given, EditContext context, ChangeType changeType, Mode mode) {
+        // form and sense ids once handed out stay taken, whatever this revision's JSON says (LexemeEdits)
+        Entity proposed =
+                base == null ? given : LexemeEdits.keepCounters(base.current().entity(), given);
         if (proposed.type() != id.type()) {
             throw new ApiException(
                     400,
@@ -560,15 +571,19 @@ public class EntityWriteService implements EntityEditor {
         List<LexemeTerm> rows = new ArrayList<>();
         if (entity instanceof Lexeme lexeme) {
             lexeme.lemmas()
-                    .forEach((language, term) ->
-                            rows.add(new LexemeTerm(LexemeTerm.LEMMA, id.value(), language, term.value())));
+                    .forEach((language, term) -> rows.add(new LexemeTerm(
+                            LexemeTerm.LEMMA, id.value(), language, term.value(), lexeme.lexicalCategory())));
             for (Form form : lexeme.forms()) {
                 if (form.id() == null) {
                     continue;
                 }
                 form.representations()
                         .forEach((language, term) -> rows.add(new LexemeTerm(
-                                LexemeTerm.REPRESENTATION, form.id().value(), language, term.value())));
+                                LexemeTerm.REPRESENTATION,
+                                form.id().value(),
+                                language,
+                                term.value(),
+                                lexeme.lexicalCategory())));
             }
         }
         return rows;
@@ -652,6 +667,11 @@ public class EntityWriteService implements EntityEditor {
                 head.revisionId(),
                 false,
                 true);
+    }
+
+    /** {@link #withRevision}, for routes that show a stored revision. */
+    public static Entity asOfRevision(Entity entity, long revisionId, Instant createdAt) {
+        return withRevision(entity, revisionId, createdAt);
     }
 
     /** The entity as clients see it: with the revision's {@code lastrevid} and {@code modified}. */

@@ -22,13 +22,16 @@ import org.entitybase.model.id.EntityId;
 import org.entitybase.model.json.WikibaseJsonReader;
 import org.entitybase.model.json.WikibaseJsonWriter;
 import org.entitybase.model.json.WikibaseSyntax;
+import org.entitybase.model.lexeme.Form;
+import org.entitybase.model.lexeme.Sense;
 import org.entitybase.model.statement.Statement;
 import org.entitybase.runtime.rest.ApiException;
 
 /**
- * The statements of an entity ({@code claims}; a lexeme's forms and senses are not reached here) by property, GUID or
- * content address ({@link EntitySplitter#statementAddress}, 64 hex digits): reads and the change functions of the
- * statement routes. Property existence and datatypes are checked by the write path as for any client edit.
+ * The statements of a subject by property, GUID or content address ({@link EntitySplitter#statementAddress}, 64 hex
+ * digits): reads and the change functions of the statement routes. The subject is an entity ({@code claims}) or a
+ * form or sense of a lexeme ({@code L42-F1}: its own {@code claims}, edited as a revision of the lexeme). Property
+ * existence and datatypes are checked by the write path as for any client edit.
  */
 public final class StatementEdits {
 
@@ -78,10 +81,38 @@ public final class StatementEdits {
 
     // ---------------------------------------------------------------- reads
 
-    /** Properties that have statements, in the entity's order. */
-    public static List<String> properties(Entity entity) {
+    /** The entity to edit for statements of {@code subject}: the lexeme of a form or sense, else the subject. */
+    public static EntityId owner(EntityId subject) {
+        return LexemeEdits.lexemeOf(subject);
+    }
+
+    /** The statements of {@code subject} in {@code entity}; 404 for a form or sense the lexeme does not have. */
+    public static Map<String, List<Statement>> claims(Entity entity, EntityId subject) {
+        return switch (subject.type()) {
+            case FORM -> LexemeEdits.form(entity, subject).claims();
+            case SENSE -> LexemeEdits.sense(entity, subject).claims();
+            default -> entity.claims();
+        };
+    }
+
+    /** {@code entity} with the statements of {@code subject} replaced. */
+    static Entity withClaims(Entity entity, EntityId subject, Map<String, List<Statement>> claims) {
+        return switch (subject.type()) {
+            case FORM ->
+                LexemeEdits.changeForm(
+                                subject, f -> new Form(f.id(), f.representations(), f.grammaticalFeatures(), claims))
+                        .apply(entity);
+            case SENSE ->
+                LexemeEdits.changeSense(subject, s -> new Sense(s.id(), s.glosses(), claims))
+                        .apply(entity);
+            default -> entity.withClaims(claims);
+        };
+    }
+
+    /** Properties that have statements, in the subject's order. */
+    public static List<String> properties(Entity entity, EntityId subject) {
         List<String> out = new ArrayList<>();
-        entity.claims().forEach((property, statements) -> {
+        claims(entity, subject).forEach((property, statements) -> {
             if (!statements.isEmpty()) {
                 out.add(property);
             }
@@ -90,11 +121,12 @@ public final class StatementEdits {
     }
 
     /** Per requested property (in request order), its statements' content addresses, GUIDs and ranks. */
-    public static Map<String, List<Summary>> summaries(Entity entity, List<String> properties) {
+    public static Map<String, List<Summary>> summaries(Entity entity, EntityId subject, List<String> properties) {
         Map<String, List<Summary>> out = new LinkedHashMap<>();
+        Map<String, List<Statement>> claims = claims(entity, subject);
         for (String property : properties) {
             List<Summary> list = new ArrayList<>();
-            for (Statement s : entity.claims().getOrDefault(property, List.of())) {
+            for (Statement s : claims.getOrDefault(property, List.of())) {
                 list.add(new Summary(
                         SPLITTER.statementAddress(s).sha256(), s.id(), s.rank().jsonName()));
             }
@@ -148,31 +180,31 @@ public final class StatementEdits {
         return out;
     }
 
-    public static UnaryOperator<Entity> add(String property, List<Statement> statements) {
+    public static UnaryOperator<Entity> add(EntityId subject, String property, List<Statement> statements) {
         return entity -> {
+            Map<String, List<Statement>> claims = new LinkedHashMap<>(claims(entity, subject));
             for (Statement s : statements) {
-                if (find(entity, s.id()) != null) {
+                if (find(claims, s.id()) != null) {
                     throw new ApiException(
                             409,
                             "statement-exists",
-                            entity.id() + " has a statement " + s.id() + " already",
-                            Map.of("id", entity.id().value(), "statement", s.id()));
+                            subject + " has a statement " + s.id() + " already",
+                            Map.of("id", subject.value(), "statement", s.id()));
                 }
             }
-            Map<String, List<Statement>> claims = new LinkedHashMap<>(entity.claims());
             List<Statement> list = new ArrayList<>(claims.getOrDefault(property, List.of()));
             list.addAll(statements);
             claims.put(property, list);
-            return entity.withClaims(claims);
+            return withClaims(entity, subject, claims);
         };
     }
 
     /** Removes every statement {@code key} names (a content address may name several); 404 when none. */
-    public static UnaryOperator<Entity> remove(Key key) {
+    public static UnaryOperator<Entity> remove(EntityId subject, Key key) {
         return entity -> {
             Map<String, List<Statement>> claims = new LinkedHashMap<>();
             int removed = 0;
-            for (Map.Entry<String, List<Statement>> e : entity.claims().entrySet()) {
+            for (Map.Entry<String, List<Statement>> e : claims(entity, subject).entrySet()) {
                 List<Statement> kept = new ArrayList<>();
                 for (Statement s : e.getValue()) {
                     if (key.matches(s)) {
@@ -186,9 +218,9 @@ public final class StatementEdits {
                 }
             }
             if (removed == 0) {
-                throw missing(entity.id(), key);
+                throw missing(subject, key);
             }
-            return entity.withClaims(claims);
+            return withClaims(entity, subject, claims);
         };
     }
 
@@ -197,11 +229,12 @@ public final class StatementEdits {
      * {@code patched-statement-invalid}); its {@code id} and property cannot change (422). A content address that
      * names several statements is ambiguous: 409 {@code statement-ambiguous} (use the GUID).
      */
-    public static UnaryOperator<Entity> patch(Key key, JsonPatch patch) {
+    public static UnaryOperator<Entity> patch(EntityId subject, Key key, JsonPatch patch) {
         return entity -> {
+            Map<String, List<Statement>> current = claims(entity, subject);
             String property = null;
             int index = -1;
-            for (Map.Entry<String, List<Statement>> e : entity.claims().entrySet()) {
+            for (Map.Entry<String, List<Statement>> e : current.entrySet()) {
                 List<Statement> list = e.getValue();
                 for (int i = 0; i < list.size(); i++) {
                     if (key.matches(list.get(i))) {
@@ -209,9 +242,9 @@ public final class StatementEdits {
                             throw new ApiException(
                                     409,
                                     "statement-ambiguous",
-                                    "several statements of " + entity.id() + " have content " + key.value()
+                                    "several statements of " + subject + " have content " + key.value()
                                             + ": patch one by its GUID",
-                                    Map.of("id", entity.id().value(), "statement", key.value()));
+                                    Map.of("id", subject.value(), "statement", key.value()));
                         }
                         property = e.getKey();
                         index = i;
@@ -219,15 +252,15 @@ public final class StatementEdits {
                 }
             }
             if (property == null) {
-                throw missing(entity.id(), key);
+                throw missing(subject, key);
             }
-            Statement original = entity.claims().get(property).get(index);
-            Statement patched = patched(entity.id(), original, patch);
-            Map<String, List<Statement>> claims = new LinkedHashMap<>(entity.claims());
+            Statement original = current.get(property).get(index);
+            Statement patched = patched(subject, original, patch);
+            Map<String, List<Statement>> claims = new LinkedHashMap<>(current);
             List<Statement> list = new ArrayList<>(claims.get(property));
             list.set(index, patched);
             claims.put(property, list);
-            return entity.withClaims(claims);
+            return withClaims(entity, subject, claims);
         };
     }
 
@@ -265,8 +298,9 @@ public final class StatementEdits {
         return statement;
     }
 
-    private static Statement find(Entity entity, String guid) {
-        for (List<Statement> list : entity.claims().values()) {
+    /** The statement with {@code guid} among {@code claims}, or null. */
+    public static Statement find(Map<String, List<Statement>> claims, String guid) {
+        for (List<Statement> list : claims.values()) {
             for (Statement s : list) {
                 if (guid.equals(s.id())) {
                     return s;
