@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,8 +18,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * A consumer's dedup by event id: the {@code processed_events} table in its own keyspace ({@code event_id} CHAR(36)
  * primary key, {@code processed_at} DATETIME(6) indexed). The id is inserted in the transaction that applies the event,
  * so a redelivered event fails on the duplicate key and nothing it did is repeated. The table is pruned past a
- * retention longer than the topic's ({@link #prune}). Shared by every {@code entity_change} consumer
- * (statement-service, user-service, watchlist-consumer); see {@link EntityChangeHandler}.
+ * retention longer than the topic's ({@link #pruneHourly}). Shared by every {@code entity_change} consumer
+ * (statement-service, rdf-service, user-service, watchlist-consumer); see {@link EntityChangeHandler}.
  *
  * <p>Two consumers that share one database (user-service and watchlist-consumer in the {@code user} keyspace) each
  * need a table of their own: the same event is processed by both. The overloads taking {@code table} name it; the
@@ -54,6 +55,9 @@ public final class ProcessedEvents {
 
     /** Rows deleted by one statement while pruning: short transactions, no long lock on the table. */
     static final int PRUNE_BATCH = 5000;
+
+    static final Duration FIRST_PRUNE = Duration.ofMinutes(5);
+    static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private ProcessedEvents() {}
 
@@ -115,6 +119,26 @@ public final class ProcessedEvents {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * A consumer's hourly job (the first five minutes after start, on {@code vertx}'s timers): {@link
+     * #pruneOlderThan(SqlClient, Duration)} with the service's retention, which must exceed how long Kafka may
+     * redeliver an event. Called once at start; the timer id.
+     */
+    public static long pruneHourly(Vertx vertx, SqlClient client, Duration retention) {
+        return pruneHourly(vertx, client, DEFAULT_TABLE, retention);
+    }
+
+    /** {@link #pruneHourly(Vertx, SqlClient, Duration)} of the dedup table {@code table}. */
+    public static long pruneHourly(Vertx vertx, SqlClient client, String table, Duration retention) {
+        checked(table);
+        return vertx.setPeriodic(
+                FIRST_PRUNE.toMillis(),
+                PRUNE_EVERY.toMillis(),
+                timer -> pruneOlderThan(client, table, retention)
+                        .subscribe()
+                        .with(done -> {}, failure -> LOG.warnf("pruning processed event ids failed: %s", failure)));
     }
 
     private static LocalDateTime utc(Instant at) {

@@ -58,7 +58,6 @@ public final class NotifyStack {
                     "user-service",
                     Map.of(
                             "VITESS_DATABASE", DATABASE,
-                            "ENTITY_SERVICE_URL", entities.baseUrl(),
                             "KAFKA_ENTITY_CHANGE_TOPIC", topic));
             ServiceJar consumer = ServiceJar.start(
                     "watchlist-consumer",
