@@ -62,6 +62,11 @@ public final class Edits {
         assertThat(r.statusCode()).as("watch: %s", r.asString()).isIn(200, 201);
     }
 
+    /** Item JSON with this id (null for a create), label and string claims. */
+    public static String itemJson(String id, String label, Map<String, List<String>> claims) {
+        return item(id, label, claims);
+    }
+
     static String item(String id, String label, Map<String, List<String>> claims) {
         StringBuilder json = new StringBuilder("{");
         if (id != null) {

@@ -20,14 +20,18 @@ public final class NotifyStack {
 
     public static final String DATABASE = "entitybase_test_watchlist_it";
 
-    /** Small pages, so a fan-out to thousands of watchers is many statements and a kill can land between two. */
-    public static final int FAN_OUT_BATCH = 100;
+    /**
+     * Small pages by default, so a fan-out to thousands of watchers is many statements and a kill can land between
+     * two; the benchmark runs with the production 500 ({@code -Dwatchlist.fan-out-batch=500}).
+     */
+    public static final int FAN_OUT_BATCH = Integer.getInteger("watchlist.fan-out-batch", 100);
 
     private static NotifyStack current;
 
     private final EntityServiceUnderTest entities;
     private final ServiceJar users;
     private final ServiceJar consumer;
+    private ServiceJar gateway;
 
     private NotifyStack(EntityServiceUnderTest entities, ServiceJar users, ServiceJar consumer) {
         this.entities = entities;
@@ -94,8 +98,24 @@ public final class NotifyStack {
         return consumer.apiUrl();
     }
 
+    /** The gateway jar in front of these services (started on first use): what clients go through. */
+    public synchronized ServiceJar gateway() {
+        if (gateway == null) {
+            gateway = ServiceJar.start(
+                    "gateway",
+                    Map.of(
+                            "ENTITY_SERVICE_URL", entities.baseUrl(),
+                            "USER_SERVICE_URL", users.baseUrl(),
+                            "WATCHLIST_CONSUMER_URL", consumer.baseUrl()));
+        }
+        return gateway;
+    }
+
     private void close() {
         try {
+            if (gateway != null) {
+                gateway.close();
+            }
             consumer.close();
         } finally {
             try {
