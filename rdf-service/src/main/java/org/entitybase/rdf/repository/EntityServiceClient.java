@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 import org.entitybase.model.id.EntityId;
@@ -26,7 +27,10 @@ import org.entitybase.runtime.rest.ApiException;
  * entity-service's read routes over the JDK's asynchronous HTTP client (no thread waits on the network): {@code GET
  * /entities/{id}} and {@code GET /entities/{id}/revision/{rev}}. Its 4xx answers come back as the same {@link
  * ApiException}; no answer, a timeout or a 5xx is 503 {@code entity-service-unavailable} with {@code Retry-After}.
+ * Built at start, on the main thread ({@code @Startup}): the JDK HTTP client loads the default SSLContext (certificates,
+ * JCE policy), which blocked the event loop for up to 5.4 s when the first consumed event created the bean (issue 9).
  */
+@Startup
 @ApplicationScoped
 public class EntityServiceClient {
 

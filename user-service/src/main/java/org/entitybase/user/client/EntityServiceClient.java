@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -26,7 +27,10 @@ import org.entitybase.user.config.UserServiceConfig;
 /**
  * entity-service's history API, asked only to confirm what the revision index does not hold yet (an edit whose event
  * has not been consumed). Any answer other than a definite one is a 503 with Retry-After, never a 404.
+ * Built at start, on the main thread ({@code @Startup}): the JDK HTTP client loads the default SSLContext (certificates,
+ * JCE policy), which blocked the event loop for up to 5.4 s when the first consumed event created the bean (issue 9).
  */
+@Startup
 @ApplicationScoped
 public class EntityServiceClient {
 
