@@ -745,7 +745,8 @@ public final class FaultSuite {
         if (r == null || r.statusCode() != 200) {
             lost.increment();
             System.out.printf(
-                    "LOST: %s %s revision %d: %s%n", a.kind, a.id, a.revision, r == null ? "no answer" : r.statusCode());
+                    "LOST: %s %s revision %d: %s%n",
+                    a.kind, a.id, a.revision, r == null ? "no answer" : r.statusCode());
             return;
         }
         JsonNode entity = readTree(r.body());
