@@ -31,7 +31,7 @@ CONF_DIR=$STACK_DIR/conf
 KAFKA_VERSION=4.4.0
 S3PROXY_JAR=$LIB_DIR/s3proxy/s3proxy-4.1.0-jar-with-dependencies.jar
 
-DATABASES=(entitybase_ids entitybase_entity entitybase_statement entitybase_user entitybase_stats)
+DATABASES=(entitybase_ids entitybase_entity entitybase_statement entitybase_user entitybase_stats entitybase_rdf)
 # the suite's buckets, and the tests' own: a test never writes where `./entitybase up` keeps its data
 BUCKETS=(entitybase-content entitybase-revisions entitybase-test-content entitybase-test-revisions)
 TOPICS=(entitybase.entity_change entitybase.entity_diff entitybase.entity_change.dlq entitybase.entity_diff.dlq)

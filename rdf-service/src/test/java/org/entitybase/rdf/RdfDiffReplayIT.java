@@ -1,5 +1,7 @@
 package org.entitybase.rdf;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,6 +36,7 @@ import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
+import org.eclipse.rdf4j.rio.helpers.StatementCollector;
 import org.eclipse.rdf4j.sail.memory.MemoryStore;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,15 +50,23 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
 
 import org.entitybase.model.event.EntityChangeEventCodec;
+import org.entitybase.model.json.WikibaseJsonReader;
 import org.entitybase.rdf.diff.RdfChangeEvent;
 import org.entitybase.rdf.diff.RdfChangeEventCodec;
 import org.entitybase.rdf.diff.RdfReplay;
+import org.entitybase.rdf.mapping.EntityRdfWriter;
+import org.entitybase.rdf.mapping.Flavor;
+import org.entitybase.rdf.mapping.RdfVocabulary;
+import org.entitybase.rdf.mapping.WikimediaSites;
 import org.entitybase.testkit.WikidataFixtures;
 import org.entitybase.testkit.WikidataFixtures.FixtureEntity;
 import org.entitybase.testkit.WikidataFixtures.FixtureRevision;
 import org.entitybase.testkit.stack.EntityServiceUnderTest;
+import org.entitybase.testkit.stack.LocalStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +75,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the entity_diff events read back from Kafka and applied, per history, to an empty RDF4J memory store, which must
  * then hold exactly the head revision's RDF ({@code ?flavor=dump}). Then a redelivered entity_change must give the
  * same events byte for byte, and the worker's committed offsets must reach the end of the topic (a restart resumes
- * there, and nothing before it is unprocessed: records are acknowledged after their events are).
+ * there, and nothing before it is unprocessed: records are acknowledged after their events are). Last, a backlog
+ * waiting on Kafka is processed with entity-service killed (revisions come from S3 and rdf-service's own index):
+ * its diffs replay to the same RDF, and the routes answer.
  */
 @QuarkusTest
 @WithTestResource(value = EntityServiceResource.class, initArgs = @ResourceArg(name = "label", value = "rdf_replay"))
@@ -73,6 +88,9 @@ class RdfDiffReplayIT {
     private static final Duration WAIT = Duration.ofSeconds(180);
 
     EntityServiceUnderTest entities;
+
+    @Inject
+    ChannelRegistry channels;
 
     private final Map<String, Long> heads = new LinkedHashMap<>();
     private final Map<String, Integer> revisionCounts = new LinkedHashMap<>();
@@ -209,6 +227,145 @@ class RdfDiffReplayIT {
                 Thread.sleep(500);
             }
             assertThat(committed).isEqualTo(ends);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aBacklogOnKafkaIsFullyProcessedWithEntityServiceKilled() throws Exception {
+        importJson("{\"type\":\"property\",\"id\":\"P99301\",\"datatype\":\"wikibase-item\",\"labels\":{\"en\":"
+                + "{\"language\":\"en\",\"value\":\"backlog link\"}}}");
+        PausableChannel worker = channels.getPausable("entity-change");
+        worker.pause();
+        Map<String, Long> newest = new LinkedHashMap<>();
+        Map<String, String> headJson = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                String id = "Q99300" + i;
+                for (int edit = 0; edit < 3; edit++) { // a create, then edits that change a label and a claim
+                    newest.put(id, importJson(backlogItem(id, edit)));
+                }
+            }
+            Response redirected = RestAssured.given()
+                    .header("X-User-ID", 3)
+                    .contentType(ContentType.JSON)
+                    .body("{\"from\":\"Q993000\",\"to\":\"Q993001\"}")
+                    .post(entities.apiUrl() + "/redirects");
+            assertThat(redirected.statusCode()).as(redirected.asString()).isEqualTo(200);
+            newest.put("Q993000", redirected.jsonPath().getLong("revision_id"));
+            Response deleted =
+                    RestAssured.given().header("X-User-ID", 3).delete(entities.apiUrl() + "/entities/Q993002");
+            assertThat(deleted.statusCode()).as(deleted.asString()).isEqualTo(200);
+            newest.put("Q993002", newest.get("Q993002") + 1); // revision ids count per entity
+            for (String id : newest.keySet()) {
+                if (!id.equals("Q993000") && !id.equals("Q993002")) {
+                    headJson.put(
+                            id,
+                            RestAssured.get(entities.apiUrl() + "/entities/" + id)
+                                    .asString());
+                }
+            }
+            awaitOutboxSent();
+            entities.entityService().kill();
+            worker.resume();
+
+            List<ConsumerRecord<String, String>> all = readUntil(
+                    diffTopic(),
+                    records -> newest.entrySet().stream()
+                            .allMatch(head -> records.stream()
+                                    .map(RdfDiffReplayIT::event)
+                                    .anyMatch(e -> e.entityId().equals(head.getKey())
+                                            && e.revId() == head.getValue()
+                                            && e.sequence() + 1 == e.sequenceLength())));
+            for (Map.Entry<String, String> head : headJson.entrySet()) {
+                Model expected = dump(head.getValue());
+                assertThat(new HashSet<>(replay(all, head.getKey())))
+                        .as("%s replayed from the diffs made with entity-service killed", head.getKey())
+                        .isEqualTo(new HashSet<>(expected));
+                Response route = RestAssured.get("/v1/entitybase/entities/" + head.getKey() + ".ttl?flavor=dump");
+                assertThat(route.statusCode()).as(route.asString()).isEqualTo(200);
+                assertThat(Models.isomorphic(RdfReplay.parseTurtle(route.asString()), expected))
+                        .isTrue();
+            }
+            Model redirect = replay(all, "Q993000");
+            assertThat(redirect).hasSize(1);
+            assertThat(redirect.iterator().next().getPredicate().stringValue())
+                    .isEqualTo("http://www.w3.org/2002/07/owl#sameAs");
+            RdfChangeEvent last = all.stream()
+                    .map(RdfDiffReplayIT::event)
+                    .filter(e -> e.entityId().equals("Q993002"))
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
+            assertThat(last.operation()).isEqualTo(RdfChangeEvent.Operation.DELETE);
+            assertThat(RestAssured.get("/v1/entitybase/entities/Q993002.ttl").statusCode())
+                    .isEqualTo(410);
+            assertThat(RestAssured.given()
+                            .redirects()
+                            .follow(false)
+                            .get("/v1/entitybase/entities/Q993000.ttl")
+                            .statusCode())
+                    .isEqualTo(308);
+        } finally {
+            worker.resume();
+            entities.entityService().restart();
+        }
+    }
+
+    private static String backlogItem(String id, int edit) {
+        return "{\"type\":\"item\",\"id\":\"" + id + "\",\"labels\":{\"en\":{\"language\":\"en\",\"value\":\"" + id
+                + " " + edit + "\"}},\"claims\":{\"P99301\":[{\"mainsnak\":{\"snaktype\":\"value\",\"property\":"
+                + "\"P99301\",\"datavalue\":{\"value\":{\"entity-type\":\"item\",\"numeric-id\":" + (5 + edit)
+                + ",\"id\":\"Q" + (5 + edit) + "\"},\"type\":\"wikibase-entityid\"},\"datatype\":\"wikibase-item\"},"
+                + "\"type\":\"statement\",\"id\":\"" + id + "$"
+                + UUID.randomUUID().toString().toUpperCase()
+                + "\",\"rank\":\"normal\"}]}}";
+    }
+
+    /** The entity's events applied in order to an empty store. */
+    private static Model replay(List<ConsumerRecord<String, String>> records, String id) {
+        Repository repository = new SailRepository(new MemoryStore());
+        try (RepositoryConnection store = repository.getConnection()) {
+            for (ConsumerRecord<String, String> record : records) {
+                RdfChangeEvent event = event(record);
+                if (event.entityId().equals(id)) {
+                    RdfReplay.Change change = RdfReplay.change(event);
+                    store.remove(change.remove());
+                    store.add(change.add());
+                }
+            }
+            Model model = new LinkedHashModel();
+            store.getStatements(null, null, null).forEach(model::add);
+            return model;
+        } finally {
+            repository.shutDown();
+        }
+    }
+
+    /** What the mapping writes in-process for the entity JSON ({@code ?flavor=dump}; the claims carry datatypes). */
+    private static Model dump(String json) {
+        StatementCollector collector = new StatementCollector();
+        EntityRdfWriter.builder(RdfVocabulary.wikidata(), Flavor.FULL_DUMP)
+                .sites(WikimediaSites.INSTANCE)
+                .build(collector)
+                .writeDocument(WikibaseJsonReader.lenient().readEntity(json));
+        return new LinkedHashModel(collector.getStatements());
+    }
+
+    /** Until entity-service's relay has published every committed event (its outbox has no unsent row). */
+    private static void awaitOutboxSent() throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        try (Connection db = LocalStack.current().connect(EntityServiceResource.entityDatabase("rdf_replay"))) {
+            while (true) {
+                try (ResultSet rs =
+                        db.createStatement().executeQuery("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                assertThat(Instant.now()).as("outbox sent").isBefore(deadline);
+                Thread.sleep(100);
+            }
         }
     }
 

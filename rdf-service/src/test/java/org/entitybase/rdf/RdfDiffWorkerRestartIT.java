@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The diff worker killed like a crash (SIGKILL) while edits keep coming, then started again: every committed revision
  * still gets its entity_diff, and a revision delivered twice (at-least-once) gets the same event twice, never a
- * different one. The worker is the packaged rdf-service on its own; entity-service and id-allocator are real too.
+ * different one. The worker is the packaged rdf-service on its own (its own database); entity-service and
+ * id-allocator are real too.
  */
 class RdfDiffWorkerRestartIT {
 
@@ -43,11 +44,13 @@ class RdfDiffWorkerRestartIT {
     @Test
     void aKilledWorkerResumesWithoutLosingARevision() throws Exception {
         String diffTopic = "entitybase.it.rdf_restart." + System.currentTimeMillis() + ".entity_diff";
+        String database = EntityServiceResource.rdfDatabase("rdf_restart");
+        LocalStack.current().recreateDatabase(database);
         try (EntityServiceUnderTest entities = EntityServiceUnderTest.start("rdf_restart");
                 ServiceJar worker = ServiceJar.start(
                         "rdf-service",
                         Map.of(
-                                "ENTITY_SERVICE_URL", entities.baseUrl(),
+                                "VITESS_DATABASE", database,
                                 "KAFKA_ENTITY_CHANGE_TOPIC", entities.entityChangeTopic(),
                                 "KAFKA_ENTITY_DIFF_TOPIC", diffTopic))) {
             Set<String> expected = new HashSet<>();

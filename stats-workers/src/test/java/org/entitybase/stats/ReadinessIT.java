@@ -3,6 +3,7 @@ package org.entitybase.stats;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.entitybase.runtime.health.KafkaReadinessCheck;
+import org.entitybase.runtime.health.S3ReadinessCheck;
 import org.entitybase.testkit.stack.AbstractReadinessIT;
 
 /** stats-workers against the local stack: ready exactly when its dependencies are. */
@@ -10,6 +11,6 @@ import org.entitybase.testkit.stack.AbstractReadinessIT;
 class ReadinessIT extends AbstractReadinessIT {
 
     ReadinessIT() {
-        super("stats-workers", MARIADB_CHECK, KafkaReadinessCheck.NAME, MESSAGING_CHECK);
+        super("stats-workers", MARIADB_CHECK, S3ReadinessCheck.NAME, KafkaReadinessCheck.NAME, MESSAGING_CHECK);
     }
 }

@@ -1,5 +1,8 @@
 package org.entitybase.user;
 
+import java.time.Duration;
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import org.entitybase.model.event.EntityChangeEvent;
 import org.entitybase.user.events.UserRevisionRecorder;
 import org.entitybase.user.support.Edits;
 import org.entitybase.user.support.UserStack;
@@ -18,7 +22,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** {@code POST /users/{id}/thank}, {@code GET /users/{id}/thanks}: the rules, with entity-service up and down. */
+/**
+ * {@code POST /users/{id}/thank}, {@code GET /users/{id}/thanks}: the rules, answered from the revision index alone
+ * (entity-service up or down).
+ */
 @QuarkusTest
 class ThanksIT {
 
@@ -32,9 +39,9 @@ class ThanksIT {
 
     @Test
     void thanksGoToTheAuthorOnceAndRepeatTheFirstAnswer() {
-        String id = Edits.createItem(61, "thanked");
+        String id = Edits.createIndexedItem(pool, recorder, 61, "thanked");
         Edits.relabel(62, id, "thanked, relabelled");
-        // not indexed yet: entity-service names the author
+        // indexed: the index names the author
         String first = as(63).body(body(id, 1))
                 .post(THANK, 63)
                 .then()
@@ -50,7 +57,7 @@ class ThanksIT {
                 .extract()
                 .asString();
         assertThat(again).isEqualTo(first);
-        // indexed: the index names the author
+        // the second revision once indexed
         Edits.record(pool, recorder, Edits.awaitEvents(e -> e.entityId().equals(id), 2));
         as(63).body(body(id, 2)).post(THANK, 63).then().statusCode(201).body("to_user_id", equalTo(62));
         as(61).body(body(id, 2)).post(THANK, 61).then().statusCode(201);
@@ -89,8 +96,8 @@ class ThanksIT {
 
     @Test
     void refusalsStoreNothing() {
-        String id = Edits.createItem(64, "refused thanks");
-        String anonymous = Edits.createItem(0, "anonymous edit");
+        String id = Edits.createIndexedItem(pool, recorder, 64, "refused thanks");
+        String anonymous = Edits.createIndexedItem(pool, recorder, 0, "anonymous edit");
         long before = UserStack.count("SELECT COUNT(*) FROM user_thanks");
         expect(as(64).body(body(id, 1)).post(THANK, 64), 422, "own-revision");
         expect(as(65).body(body(anonymous, 1)).post(THANK, 65), 422, "anonymous-revision");
@@ -105,26 +112,25 @@ class ThanksIT {
     }
 
     @Test
-    void entityServiceDownIsA503ForWhatTheIndexDoesNotHoldAndNoObstacleForWhatItDoes() {
-        String indexed = Edits.createItem(67, "indexed");
+    void theIndexAloneAnswersWithEntityServiceKilledAndAMissIs404AfterTheWait() {
+        String indexed = Edits.createIndexedItem(pool, recorder, 67, "indexed");
         String unindexed = Edits.createItem(67, "unindexed");
-        Edits.record(pool, recorder, Edits.awaitEvents(e -> e.entityId().equals(indexed), 1));
+        List<EntityChangeEvent> late = Edits.awaitEvents(e -> e.entityId().equals(unindexed), 1);
         UserStack.entities().entityService().kill();
         try {
-            as(68).body(body(unindexed, 1))
-                    .post(THANK, 68)
-                    .then()
-                    .statusCode(503)
-                    .header("Retry-After", "3")
-                    .body("code", equalTo("dependency-unavailable"))
-                    .body("context.dependency", equalTo("entity-service"));
+            long started = System.nanoTime();
+            expect(as(68).body(body(unindexed, 1)).post(THANK, 68), 404, "entity-not-found");
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("a miss waits for the index first")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
             assertThat(UserStack.count("SELECT COUNT(*) FROM user_thanks WHERE from_user_id = 68"))
                     .isZero();
             as(68).body(body(indexed, 1)).post(THANK, 68).then().statusCode(201).body("to_user_id", equalTo(67));
+            Edits.record(pool, recorder, late);
+            as(68).body(body(unindexed, 1)).post(THANK, 68).then().statusCode(201);
         } finally {
             UserStack.entities().entityService().restart();
         }
-        as(68).body(body(unindexed, 1)).post(THANK, 68).then().statusCode(201);
         assertThat(given().get("/v1/entitybase/users/67/thanks").jsonPath().getList("thanks"))
                 .hasSize(2);
     }

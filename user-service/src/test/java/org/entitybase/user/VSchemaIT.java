@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class VSchemaIT {
 
-    /** watchlist-consumer's table in the same keyspace: its own migrations, not run here. */
-    private static final Set<String> OTHER_SERVICES = Set.of("watchlist_notifications");
+    /** watchlist-consumer's tables in the same keyspace: its own migrations, not run here. */
+    private static final Set<String> OTHER_SERVICES = Set.of(
+            "watchlist_notifications", "watchlist_processed_events", "watched_entity_heads", "scheduled_job_runs");
 
     @Test
     void everyTableIsShardedOnColumnsItHas() throws Exception {

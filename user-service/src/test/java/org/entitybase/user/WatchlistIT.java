@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import org.entitybase.model.event.EntityChangeEvent;
 import org.entitybase.user.events.UserRevisionRecorder;
 import org.entitybase.user.support.Edits;
 import org.entitybase.user.support.UserStack;
@@ -20,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-/** {@code GET|POST|DELETE /users/{id}/watchlist}: its rules, and entity existence with entity-service up and down. */
+/**
+ * {@code GET|POST|DELETE /users/{id}/watchlist}: its rules, and entity existence answered from the revision index
+ * alone (entity-service up or down).
+ */
 @QuarkusTest
 class WatchlistIT {
 
@@ -35,9 +39,8 @@ class WatchlistIT {
     @Test
     void watchFilterListUnwatchAndTheWatchersTableFollows() {
         long user = 41;
-        String a = Edits.createItem(51, "watched a");
-        String b = Edits.createItem(51, "watched b");
-        // not indexed yet: entity-service confirms it exists
+        String a = Edits.createIndexedItem(pool, recorder, 51, "watched a");
+        String b = Edits.createIndexedItem(pool, recorder, 51, "watched b");
         as(user).body("{\"entity_id\":\"" + a + "\"}")
                 .post(WATCHLIST, user)
                 .then()
@@ -78,7 +81,7 @@ class WatchlistIT {
     @Test
     void refusalsStoreNothing() {
         long user = 42;
-        String a = Edits.createItem(51, "refusals");
+        String a = Edits.createIndexedItem(pool, recorder, 51, "refusals");
         long before = UserStack.count("SELECT COUNT(*) FROM user_watchlist");
         // another user's watchlist, anonymous, no header
         as(43).body("{\"entity_id\":\"" + a + "\"}")
@@ -103,7 +106,7 @@ class WatchlistIT {
                 .then()
                 .statusCode(400)
                 .body("code", equalTo("missing-user-id"));
-        // no such entity (entity-service says so), bad ids, bad filters
+        // no such entity (not in the index after the wait), bad ids, bad filters
         as(user).body("{\"entity_id\":\"Q987654321\"}")
                 .post(WATCHLIST, user)
                 .then()
@@ -128,13 +131,13 @@ class WatchlistIT {
     void aFullWatchlistIs422() {
         long user = 44;
         for (int i = 0; i < UserStack.WATCHLIST_LIMIT; i++) {
-            String id = Edits.createItem(51, "full " + i);
+            String id = Edits.createIndexedItem(pool, recorder, 51, "full " + i);
             as(user).body("{\"entity_id\":\"" + id + "\"}")
                     .post(WATCHLIST, user)
                     .then()
                     .statusCode(201);
         }
-        String oneMore = Edits.createItem(51, "one too many");
+        String oneMore = Edits.createIndexedItem(pool, recorder, 51, "one too many");
         as(user).body("{\"entity_id\":\"" + oneMore + "\"}")
                 .post(WATCHLIST, user)
                 .then()
@@ -158,32 +161,32 @@ class WatchlistIT {
     }
 
     @Test
-    void entityServiceDownIsA503ForWhatTheIndexDoesNotHoldAndNoObstacleForWhatItDoes() {
+    void theIndexAloneAnswersWithEntityServiceKilledAndAMissIs404AfterTheWait() {
         long user = 45;
-        String indexed = Edits.createItem(52, "indexed before the outage");
+        String indexed = Edits.createIndexedItem(pool, recorder, 52, "indexed before the outage");
         String unindexed = Edits.createItem(53, "not indexed before the outage");
-        Edits.record(pool, recorder, Edits.awaitEvents(e -> e.entityId().equals(indexed), 1));
+        List<EntityChangeEvent> late = Edits.awaitEvents(e -> e.entityId().equals(unindexed), 1);
         UserStack.entities().entityService().kill();
         try {
             as(user).body("{\"entity_id\":\"" + unindexed + "\"}")
                     .post(WATCHLIST, user)
                     .then()
-                    .statusCode(503)
-                    .header("Retry-After", "3")
-                    .body("code", equalTo("dependency-unavailable"));
+                    .statusCode(404)
+                    .body("code", equalTo("entity-not-found"));
             assertThat(UserStack.count("SELECT COUNT(*) FROM user_watchlist WHERE user_id = 45"))
                     .isZero();
             as(user).body("{\"entity_id\":\"" + indexed + "\"}")
                     .post(WATCHLIST, user)
                     .then()
                     .statusCode(201);
+            Edits.record(pool, recorder, late);
+            as(user).body("{\"entity_id\":\"" + unindexed + "\"}")
+                    .post(WATCHLIST, user)
+                    .then()
+                    .statusCode(201);
         } finally {
             UserStack.entities().entityService().restart();
         }
-        as(user).body("{\"entity_id\":\"" + unindexed + "\"}")
-                .post(WATCHLIST, user)
-                .then()
-                .statusCode(201);
         assertConsistent();
     }
 

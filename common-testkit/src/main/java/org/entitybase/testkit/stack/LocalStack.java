@@ -39,6 +39,7 @@ public record LocalStack(
     public static final String STATEMENT_DATABASE = "entitybase_statement";
     public static final String USER_DATABASE = "entitybase_user";
     public static final String STATS_DATABASE = "entitybase_stats";
+    public static final String RDF_DATABASE = "entitybase_rdf";
 
     /**
      * The tests' buckets (stack.sh creates them next to the suite's): what the services use in their test profile,

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.entitybase.model.error.WikibaseJsonException;
 import org.entitybase.model.id.EntityId;
 import org.entitybase.runtime.rest.ApiException;
+import org.entitybase.runtime.rest.EntityApiErrors;
 
 /** The entity API's error codes (API.md "Errors"), in one place so routes and services agree on them. */
 public final class EntityErrors {
@@ -18,11 +19,11 @@ public final class EntityErrors {
     }
 
     public static ApiException notFound(EntityId id) {
-        return new ApiException(404, "entity-not-found", "no entity " + id, Map.of("id", id.value()));
+        return EntityApiErrors.notFound(id);
     }
 
     public static ApiException deleted(EntityId id) {
-        return new ApiException(410, "entity-deleted", "entity " + id + " was deleted", Map.of("id", id.value()));
+        return EntityApiErrors.deleted(id);
     }
 
     public static ApiException redirected(EntityId id, EntityId target) {
@@ -34,11 +35,7 @@ public final class EntityErrors {
     }
 
     public static ApiException revisionNotFound(EntityId id, long revisionId) {
-        return new ApiException(
-                404,
-                "revision-not-found",
-                "entity " + id + " has no revision " + revisionId,
-                Map.of("id", id.value(), "revision_id", revisionId));
+        return EntityApiErrors.revisionNotFound(id, revisionId);
     }
 
     public static ApiException tooLarge(long bytes, long limit) {

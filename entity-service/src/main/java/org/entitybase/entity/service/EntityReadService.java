@@ -2,7 +2,6 @@ package org.entitybase.entity.service;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +18,7 @@ import org.entitybase.model.entity.Entity;
 import org.entitybase.model.event.ChangeType;
 import org.entitybase.model.id.EntityId;
 import org.entitybase.model.pack.StoredRevision;
-import org.entitybase.runtime.rest.ApiException;
+import org.entitybase.runtime.rest.EntityApiErrors;
 import org.entitybase.runtime.storage.RevisionStore;
 
 /**
@@ -86,11 +85,7 @@ public class EntityReadService implements EntityReader {
                                                 : EntityErrors.revisionNotFound(id, revisionId)));
             }
             if (row.changeType() == ChangeType.DELETE) {
-                throw new ApiException(
-                        410,
-                        "entity-deleted",
-                        "revision " + revisionId + " of " + id + " deleted the entity",
-                        Map.of("id", id.value(), "revision_id", revisionId));
+                throw EntityApiErrors.revisionDeleted(id, revisionId);
             }
             if (row.changeType() == ChangeType.REDIRECT) {
                 return Uni.createFrom().item(new RevisionView(row, null));

@@ -301,10 +301,13 @@ class GatewayProxyTest {
     void ownHealthMetricsAndOpenApiWork() {
         given().get(API + "/entities/Q42").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
+        // the health check counts the table it serves: the one packaged from deploy/gateway/routes.json
+        int packagedRoutes = RouteTableSource.fromClasspath().table().routes().size();
+        assertThat(packagedRoutes).isGreaterThan(10);
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)
-                .body("checks.find { it.name == 'route-table' }.data.routes", equalTo(14));
+                .body("checks.find { it.name == 'route-table' }.data.routes", equalTo(packagedRoutes));
         given().get("/q/metrics")
                 .then()
                 .statusCode(200)

@@ -45,7 +45,10 @@ final class RouteExamples {
             new Example("GET", P + "/statements/endorse", "statement-service"),
             new Example("GET", P + "/statements/most_used", "statement-service"),
             new Example("POST", P + "/statements/cleanup-orphaned", "statement-service"),
-            // notifications belong to the watchlist consumer, the rest of /users to user-service
+            // notifications belong to the watchlist consumer, a user's stats to stats-workers, the rest of /users to
+            // user-service
+            new Example("GET", P + "/users/1/stats", "stats-workers"),
+            new Example("GET", P + "/users/1/stats/x", "user-service"),
             new Example("GET", P + "/users/1/notifications", "watchlist-consumer"),
             new Example("GET", P + "/users/1/notifications/17", "watchlist-consumer"),
             new Example("GET", P + "/users/1/watchlist", "user-service"),
@@ -53,6 +56,7 @@ final class RouteExamples {
             new Example("POST", P + "/users/1/thank", "user-service"),
             new Example("GET", P + "/stats", "stats-workers"),
             new Example("GET", P + "/stats/users/5", "stats-workers"),
+            new Example("GET", P + "/stats/daily", "stats-workers"),
             new Example("POST", P + "/redirects", "entity-service"),
             new Example("POST", P + "/import", "entity-service"),
             // not public

@@ -1,6 +1,7 @@
 package org.entitybase.rdf.service;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,39 +23,52 @@ import io.smallrye.mutiny.Uni;
 
 import org.entitybase.model.id.EntityId;
 import org.entitybase.model.id.EntityType;
+import org.entitybase.model.json.WikibaseJsonWriter;
 import org.entitybase.rdf.config.RdfConfig;
-import org.entitybase.rdf.repository.EntityServiceClient;
+import org.entitybase.rdf.repository.IndexedRevision;
 import org.entitybase.runtime.admission.MemoryBudget;
-import org.entitybase.runtime.rest.ApiException;
+import org.entitybase.runtime.events.ConsumerIndexWait;
 
 /**
  * A bounded cache of {@link EntitySummary summaries} of mentioned entities (property datatypes, URI patterns, stub
- * terms), filled from entity-service, in parallel, before a document is written. Entities that do not exist are
- * cached as such. An entity_change event of an entity evicts it ({@link #invalidate}); entries also expire, which
- * bounds the staleness a lost invalidation could cause.
+ * terms), read from rdf-service's own index and the revisions bucket ({@link RevisionReader}), in parallel, before a
+ * document is written. Deleted entities are cached as absent; an entity the index does not know is remembered as
+ * absent for 30 s only (its create event may be processed any moment, on another instance). An entity_change event of an entity evicts it ({@link #invalidate}); entries also expire,
+ * which bounds the staleness a lost invalidation could cause.
  */
 @ApplicationScoped
 public class EntitySummaries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final WikibaseJsonWriter WRITER = new WikibaseJsonWriter();
+    private static final Duration UNKNOWN_EXPIRY = Duration.ofSeconds(30);
 
-    private final EntityServiceClient entityService;
+    private final RevisionReader reader;
     private final Cache<EntityId, Optional<EntitySummary>> cache;
+    /** Entities the index did not know when asked: absent for a short while, not for the cache's expiry. */
+    private final Cache<EntityId, Boolean> unknown = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(UNKNOWN_EXPIRY)
+            .build();
+
     private final int concurrency;
-    /** Bumped by every invalidation: a fetch that overlapped one does not cache what it read. */
+    /** Bumped by every invalidation: a fetch that overlapped one of its entity does not cache what it read. */
     private final AtomicLong epoch = new AtomicLong();
+    /** The epoch of each entity's last invalidation (kept longer than any fetch takes). */
+    private final Cache<EntityId, Long> invalidations =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
     @Inject
-    EntitySummaries(EntityServiceClient entityService, RdfConfig config, MemoryBudget budget) {
+    EntitySummaries(RevisionReader reader, RdfConfig config, MemoryBudget budget) {
         this(
-                entityService,
+                reader,
                 budget.cacheShare(config.cache().share()),
                 config.cache().expireAfterWrite(),
                 config.prefetchConcurrency());
     }
 
-    EntitySummaries(EntityServiceClient entityService, long maxBytes, java.time.Duration expiry, int concurrency) {
-        this.entityService = entityService;
+    EntitySummaries(RevisionReader reader, long maxBytes, Duration expiry, int concurrency) {
+        this.reader = reader;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .<EntityId, Optional<EntitySummary>>weigher((id, summary) -> weight(summary))
@@ -86,15 +100,21 @@ public class EntitySummaries {
 
     /** The cached summary: null when not cached, empty when the entity does not exist. */
     Optional<EntitySummary> cached(EntityId id) {
-        return cache.getIfPresent(id);
+        Optional<EntitySummary> summary = cache.getIfPresent(id);
+        return summary == null && unknown.getIfPresent(id) != null ? Optional.empty() : summary;
     }
 
-    /** Summaries of {@code ids} (cached or fetched); an absent entity maps to empty. */
-    public Uni<Map<EntityId, Optional<EntitySummary>>> load(Collection<EntityId> ids) {
+    /**
+     * Summaries of {@code ids} (cached or read); an absent entity maps to empty. Properties the index does not know
+     * (and did not miss in the last 30 s) are looked up again, together, for up to {@code propertyPatience}: their
+     * datatype and URI pattern change the RDF, and a create event may sit in another partition, a little behind the
+     * edit that uses the property.
+     */
+    public Uni<Map<EntityId, Optional<EntitySummary>>> load(Collection<EntityId> ids, Duration propertyPatience) {
         Map<EntityId, Optional<EntitySummary>> found = new HashMap<>();
         List<EntityId> missing = new ArrayList<>();
         for (EntityId id : ids) {
-            Optional<EntitySummary> hit = cache.getIfPresent(id);
+            Optional<EntitySummary> hit = cached(id);
             if (hit != null) {
                 found.put(id, hit);
             } else {
@@ -104,52 +124,97 @@ public class EntitySummaries {
         if (missing.isEmpty()) {
             return Uni.createFrom().item(found);
         }
+        return fetchAll(missing).flatMap(read -> {
+            found.putAll(read);
+            List<EntityId> unindexed = missing.stream()
+                    .filter(id -> id.type() == EntityType.PROPERTY && unknown.getIfPresent(id) != null)
+                    .toList();
+            if (unindexed.isEmpty() || propertyPatience.isZero()) {
+                return Uni.createFrom().item(found);
+            }
+            // one bounded wait for the document, however many of its properties are missing
+            return ConsumerIndexWait.await(
+                            () -> fetchAll(unindexed)
+                                    .map(late -> late.values().stream().allMatch(Optional::isPresent) ? late : null),
+                            propertyPatience)
+                    .map(late -> {
+                        if (late != null) {
+                            found.putAll(late);
+                        }
+                        return found;
+                    });
+        });
+    }
+
+    private Uni<Map<EntityId, Optional<EntitySummary>>> fetchAll(List<EntityId> ids) {
         return Multi.createFrom()
-                .iterable(missing)
+                .iterable(ids)
                 .onItem()
                 .transformToUni(this::fetch)
                 .merge(concurrency)
                 .collect()
-                .in(() -> found, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
+                .in(HashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
     }
 
     /** Forgets {@code entityId} and, for a lexeme, its forms and senses. */
     public void invalidate(String entityId) {
-        epoch.incrementAndGet();
-        String subPrefix = entityId + "-";
-        cache.asMap()
-                .keySet()
-                .removeIf(id -> id.value().equals(entityId) || id.value().startsWith(subPrefix));
+        EntityId id = EntityId.tryParse(entityId);
+        if (id == null) {
+            return;
+        }
+        invalidations.put(id, epoch.incrementAndGet());
+        cache.invalidate(id);
+        unknown.invalidate(id);
+        if (id.type() == EntityType.LEXEME) {
+            String subPrefix = entityId + "-";
+            cache.asMap().keySet().removeIf(key -> key.value().startsWith(subPrefix));
+            unknown.asMap().keySet().removeIf(key -> key.value().startsWith(subPrefix));
+        }
+    }
+
+    /** Was {@code id} (or its lexeme) invalidated after {@code started}? Then what a read found may be stale. */
+    private boolean invalidatedSince(EntityId id, long started) {
+        Long at = invalidations.getIfPresent(holderOf(id));
+        return at != null && at > started;
     }
 
     private Uni<Map.Entry<EntityId, Optional<EntitySummary>>> fetch(EntityId id) {
         long started = epoch.get();
-        EntityId holder = holderOf(id);
-        return entityService
-                .current(holder)
-                .map(json -> summarize(id, json))
-                .onFailure(e -> e instanceof ApiException a && !EntityServiceClient.isUnavailable(a))
-                .recoverWithItem(Optional.empty()) // 404, 410, 400: no such entity, no stub
-                .map(summary -> {
-                    if (epoch.get() == started) {
-                        cache.put(id, summary);
-                    }
-                    return Map.entry(id, summary);
-                });
+        return reader.head(holderOf(id)).flatMap(revision -> {
+            if (revision == null) {
+                if (!invalidatedSince(id, started)) {
+                    unknown.put(id, Boolean.TRUE);
+                }
+                return Uni.createFrom().item(Map.entry(id, Optional.<EntitySummary>empty()));
+            }
+            return summarize(id, revision).map(summary -> {
+                if (!invalidatedSince(id, started)) {
+                    cache.put(id, summary);
+                }
+                return Map.entry(id, summary);
+            });
+        });
     }
 
-    private static Optional<EntitySummary> summarize(EntityId id, EntityServiceClient.EntityJson json) {
-        if (json.isRedirect()) {
-            return id.type() == EntityType.FORM || id.type() == EntityType.SENSE
-                    ? Optional.empty()
-                    : Optional.of(EntitySummary.redirect(id, json.redirectTarget()));
+    private Uni<Optional<EntitySummary>> summarize(EntityId id, IndexedRevision revision) {
+        if (revision.isDeleted()) {
+            return Uni.createFrom().item(Optional.empty());
         }
-        try {
-            JsonNode tree = JSON.readTree(json.json());
-            return Optional.ofNullable(EntitySummary.of(id, tree));
-        } catch (IOException e) {
-            return Optional.empty();
+        if (revision.isRedirect()) {
+            return Uni.createFrom()
+                    .item(
+                            id.type() == EntityType.FORM || id.type() == EntityType.SENSE
+                                    ? Optional.empty()
+                                    : Optional.of(EntitySummary.redirect(id, revision.redirectTarget())));
         }
+        return reader.entity(revision).map(entity -> {
+            try {
+                JsonNode tree = JSON.readTree(WRITER.toBytes(entity));
+                return Optional.ofNullable(EntitySummary.of(id, tree));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** The top-level entity whose JSON holds {@code id}: a form's or sense's lexeme, else itself. */

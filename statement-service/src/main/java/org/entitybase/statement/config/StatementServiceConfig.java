@@ -68,12 +68,13 @@ public interface StatementServiceConfig {
         Duration minAge();
     }
 
+    /** The daily backlink_statistics job: {@code BACKLINK_STATS_ENABLED}, {@code BACKLINK_STATS_SCHEDULE}. */
     interface BacklinkStatistics {
         @WithDefault("true")
         boolean enabled();
 
-        /** Quartz cron (read by {@code @Scheduled} through its own key). */
-        @WithDefault("0 0 2 * * ?")
-        String cron();
+        /** Five-field cron, as the seed writes it (also read by {@code @Scheduled} through its key). */
+        @WithDefault("0 2 * * *")
+        String schedule();
     }
 }

@@ -1,15 +1,20 @@
 package org.entitybase.statement.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import org.entitybase.model.event.EntityChangeEventCodec.InvalidEventException;
 import org.entitybase.runtime.events.EntityChangeHandler;
+import org.entitybase.runtime.events.ProcessedEvents;
 import org.entitybase.runtime.storage.MissingPackException;
 import org.entitybase.statement.config.StatementServiceConfig;
 import org.entitybase.statement.service.StatementAccounting;
@@ -52,6 +57,11 @@ public class EntityChangeConsumer {
                 .description("entity_change events consumed, by outcome")
                 .tag("outcome", outcome)
                 .register(registry);
+    }
+
+    /** Prunes {@code processed_events} hourly past the dedup retention (common-runtime's ProcessedEvents). */
+    void pruneProcessedEvents(@Observes StartupEvent start, Vertx vertx, Pool pool, StatementServiceConfig config) {
+        ProcessedEvents.pruneHourly(vertx, pool, config.consumer().dedupRetention());
     }
 
     @Incoming("entity-change")

@@ -3,60 +3,62 @@ package org.entitybase.statement.service;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Singleton;
 
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import org.entitybase.runtime.schedule.LeasedJob;
 import org.entitybase.statement.config.StatementServiceConfig;
 import org.entitybase.statement.repository.BacklinkRepository;
 
 /**
  * Recomputes {@code backlink_statistics} (per target: how many entities' heads link to it) from
- * {@code entity_backlinks}, in one transaction. Daily by default ({@code entitybase.statement.backlink-statistics.cron},
- * {@code .enabled}); also {@code POST /internal/statements/backlink-statistics}.
+ * {@code entity_backlinks}, in one transaction. Daily at 02:00 by default ({@code BACKLINK_STATS_SCHEDULE}, five-field
+ * cron; {@code BACKLINK_STATS_ENABLED}), once per fire time across replicas ({@link LeasedJob}); also
+ * {@code POST /internal/statements/backlink-statistics}. A missed run loses nothing: each run recomputes everything.
  */
 @ApplicationScoped
 public class BacklinkStatisticsJob {
 
+    /** The job's name in {@code scheduled_job_runs} and the scheduler's identity. */
+    public static final String NAME = "backlink-statistics";
+
     private final Pool pool;
     private final BacklinkRepository backlinks;
+    private final LeasedJob<Long> job;
 
-    BacklinkStatisticsJob(Pool pool, BacklinkRepository backlinks) {
+    BacklinkStatisticsJob(Pool pool, BacklinkRepository backlinks, StatementServiceConfig config) {
         this.pool = pool;
         this.backlinks = backlinks;
+        StatementServiceConfig.BacklinkStatistics settings = config.backlinkStatistics();
+        this.job = LeasedJob.of(
+                NAME,
+                new LeasedJob.Schedule(settings.enabled(), "BACKLINK_STATS_SCHEDULE", settings.schedule()),
+                pool,
+                this::recompute);
     }
 
     @Scheduled(
-            identity = "backlink-statistics",
-            cron = "{entitybase.statement.backlink-statistics.cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Disabled.class)
-    Uni<Void> scheduled() {
-        return run().invoke(targets -> Log.infof("backlink_statistics recomputed: %d targets", targets))
-                .replaceWithVoid();
+            identity = NAME,
+            cron = "{entitybase.statement.backlink-statistics.schedule}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled(ScheduledExecution execution) {
+        return job.onSchedule(execution.getScheduledFireTime());
     }
 
-    /** Recomputes now; the number of targets with at least one backlink. */
+    /** The job under the lease: tests run it as two replicas would. */
+    public LeasedJob<Long> job() {
+        return job;
+    }
+
+    /** Recomputes now, in this replica; the number of targets with at least one backlink. */
     public Uni<Long> run() {
-        return pool.withTransaction(c -> backlinks.recomputeStatistics(c, Instant.now()));
+        return job.runNow();
     }
 
-    /** Skips the scheduled run when {@code entitybase.statement.backlink-statistics.enabled=false}. */
-    @Singleton
-    public static class Disabled implements Scheduled.SkipPredicate {
-        private final boolean enabled;
-
-        Disabled(StatementServiceConfig config) {
-            this.enabled = config.backlinkStatistics().enabled();
-        }
-
-        @Override
-        public boolean test(ScheduledExecution execution) {
-            return !enabled;
-        }
+    private Uni<Long> recompute() {
+        return pool.withTransaction(c -> backlinks.recomputeStatistics(c, Instant.now()));
     }
 }

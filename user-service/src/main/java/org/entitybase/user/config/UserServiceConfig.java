@@ -10,20 +10,17 @@ import io.smallrye.config.WithDefault;
 public interface UserServiceConfig {
 
     /**
-     * {@code entity-service-url} (env ENTITY_SERVICE_URL): asked only when the revision index has no row yet for a
-     * revision or entity (the index lags the edit by the consumer's delay), so a miss is never a wrong 404.
+     * How long a revision or entity the revision index does not hold is looked up again before the answer is 404
+     * (the index trails an edit by the consumer's delay: a thanks right after the edit).
      */
-    String entityServiceUrl();
-
-    /** Upper bound of one request to entity-service. */
-    @WithDefault("5s")
-    Duration entityServiceTimeout();
+    @WithDefault("2s")
+    Duration indexWait();
 
     /** Most entries one watchlist holds (422 beyond). */
     @WithDefault("10000")
     int watchlistLimit();
 
-    /** Retry-After of a 503 when a dependency (entity-service, S3) does not answer. */
+    /** Retry-After of a 503 when a dependency (S3) does not answer. */
     @WithDefault("2s")
     Duration retryAfter();
 

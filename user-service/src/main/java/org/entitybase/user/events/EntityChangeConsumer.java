@@ -3,11 +3,14 @@ package org.entitybase.user.events;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import org.entitybase.model.event.EntityChangeEvent;
@@ -44,6 +47,11 @@ public class EntityChangeConsumer {
                 // the codec's rejects, and an event whose timestamp the recorder cannot read: no retry mends them
                 failure -> failure instanceof InvalidEventException || failure instanceof IllegalArgumentException,
                 registry);
+    }
+
+    /** Prunes {@code processed_events} hourly past the dedup retention (common-runtime's ProcessedEvents). */
+    void pruneProcessedEvents(@Observes StartupEvent start, Vertx vertx, UserServiceConfig config) {
+        ProcessedEvents.pruneHourly(vertx, pool, config.consumer().dedupRetention());
     }
 
     @Incoming("entity-change")

@@ -1,5 +1,6 @@
 package org.entitybase.user.service;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,63 +8,53 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import org.entitybase.runtime.events.ConsumerIndexWait;
 import org.entitybase.runtime.rest.ApiException;
-import org.entitybase.user.client.EntityServiceClient;
-import org.entitybase.user.client.EntityServiceClient.Answer;
+import org.entitybase.user.config.UserServiceConfig;
 import org.entitybase.user.repository.RevisionIndexRepository;
 
 /**
- * Which entities and revisions exist, and who made a revision: the revision index first (user-service's own rows, kept
- * from entity_change), entity-service only for what the index does not hold yet. So a thanks or a watch goes through
- * while entity-service is down for everything already indexed, and a miss is answered 404 only when entity-service
- * says so; entity-service not answering is a 503 (docs/DECISIONS.md, "user-service: cross-service preconditions").
+ * Which entities and revisions exist, and who made a revision: user-service's own revision index (rows its
+ * entity_change consumer writes), never entity-service. The index trails an edit by the consumer's delay, so a miss is
+ * looked up again for up to {@code entitybase.user.index-wait} (a thanks or a watch right after the edit) before it is
+ * answered 404 (docs/DECISIONS.md, "user-service: cross-service preconditions").
  */
 @ApplicationScoped
 public class RevisionDirectory {
 
     private final Pool pool;
     private final RevisionIndexRepository index;
-    private final EntityServiceClient entities;
+    private final Duration indexWait;
 
-    RevisionDirectory(Pool pool, RevisionIndexRepository index, EntityServiceClient entities) {
+    RevisionDirectory(Pool pool, RevisionIndexRepository index, UserServiceConfig config) {
         this.pool = pool;
-        this.entities = entities;
         this.index = index;
+        this.indexWait = config.indexWait();
     }
 
     /** The revision's author; 404 {@code revision-not-found} or {@code entity-not-found}. */
     public Uni<Long> author(String entityId, long revisionId) {
-        return index.author(pool, entityId, revisionId).flatMap(author -> {
-            if (author != null) {
-                return Uni.createFrom().item(author);
-            }
-            return entities.revision(entityId, revisionId).flatMap(answer -> {
-                if (answer instanceof Answer.Found found) {
-                    return Uni.createFrom().item(found.author());
-                }
-                // entity-service's history answers an empty page, not a 404, past the end of an unknown entity
-                return entities.revision(entityId, null).map(entity -> {
-                    throw entity instanceof Answer.Found
-                            ? revisionNotFound(entityId, revisionId)
-                            : entityNotFound(entityId);
+        return ConsumerIndexWait.await(() -> index.author(pool, entityId, revisionId), indexWait)
+                .flatMap(author -> {
+                    if (author != null) {
+                        return Uni.createFrom().item(author);
+                    }
+                    return index.knowsEntity(pool, entityId).map(known -> {
+                        throw known ? revisionNotFound(entityId, revisionId) : entityNotFound(entityId);
+                    });
                 });
-            });
-        });
     }
 
     /** Completes when the entity exists (was ever created); 404 {@code entity-not-found} otherwise. */
     public Uni<Void> requireEntity(String entityId) {
-        return index.knowsEntity(pool, entityId).flatMap(known -> {
-            if (known) {
-                return Uni.createFrom().voidItem();
-            }
-            return entities.revision(entityId, null).map(answer -> {
-                if (answer instanceof Answer.Found) {
+        return ConsumerIndexWait.await(
+                        () -> index.knowsEntity(pool, entityId).map(known -> known ? Boolean.TRUE : null), indexWait)
+                .map(known -> {
+                    if (known == null) {
+                        throw entityNotFound(entityId);
+                    }
                     return null;
-                }
-                throw entityNotFound(entityId);
-            });
-        });
+                });
     }
 
     static ApiException entityNotFound(String entityId) {

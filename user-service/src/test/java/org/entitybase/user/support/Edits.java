@@ -50,6 +50,16 @@ public final class Edits {
         return r.jsonPath().getString("id");
     }
 
+    /**
+     * {@link #createItem}, then its create event recorded in the revision index, as the running consumer would: what
+     * user-service's existence checks answer from (it never asks entity-service).
+     */
+    public static String createIndexedItem(Pool pool, UserRevisionRecorder recorder, long user, String label) {
+        String id = createItem(user, label);
+        record(pool, recorder, awaitEvents(e -> e.entityId().equals(id), 1));
+        return id;
+    }
+
     /** A new revision of {@code id} by {@code user} with another label. */
     public static void relabel(long user, String id, String label) {
         Response r = as(user).body(item(label, id)).put(api("/entities/items/" + id));

@@ -1,4 +1,4 @@
-package org.entitybase.statement.events;
+package org.entitybase.stats.events;
 
 import java.time.Duration;
 
@@ -9,12 +9,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import org.entitybase.runtime.events.ProcessedEvents;
-import org.entitybase.statement.config.StatementServiceConfig;
+import org.entitybase.stats.config.StatsConfig;
 
 /**
  * Keeps {@code processed_events} from growing forever: ids older than {@code consumer.dedup-retention} are deleted
- * hourly, in batches. The retention must exceed how long Kafka may redeliver an event (the topic's retention); a
- * revision redelivered under a forgotten id is still counted once ({@code seen_revisions}).
+ * hourly. A revision redelivered under a forgotten id is still counted once ({@code stats_revisions}).
  */
 @Singleton
 public class ProcessedEventsPruning {
@@ -22,7 +21,7 @@ public class ProcessedEventsPruning {
     private final Pool pool;
     private final Duration retention;
 
-    ProcessedEventsPruning(Pool pool, StatementServiceConfig config) {
+    ProcessedEventsPruning(Pool pool, StatsConfig config) {
         this.pool = pool;
         this.retention = config.consumer().dedupRetention();
     }

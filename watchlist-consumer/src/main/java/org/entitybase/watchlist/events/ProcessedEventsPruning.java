@@ -1,4 +1,4 @@
-package org.entitybase.user.events;
+package org.entitybase.watchlist.events;
 
 import java.time.Duration;
 
@@ -9,12 +9,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import org.entitybase.runtime.events.ProcessedEvents;
-import org.entitybase.user.config.UserServiceConfig;
+import org.entitybase.watchlist.config.WatchlistConfig;
+import org.entitybase.watchlist.service.NotificationFanOut;
 
 /**
- * Keeps {@code processed_events} from growing forever: ids older than {@code consumer.dedup-retention} are deleted
- * hourly (common-runtime's ProcessedEvents). The retention must exceed how long Kafka may redeliver an event; a
- * revision redelivered under a forgotten id is still recorded once (the revision index is keyed by revision).
+ * Keeps {@code watchlist_processed_events} from growing forever: ids older than {@code consumer.dedup-retention} are
+ * deleted hourly. An event redelivered after its id went still notifies nobody twice (the unique key).
  */
 @Singleton
 public class ProcessedEventsPruning {
@@ -22,7 +22,7 @@ public class ProcessedEventsPruning {
     private final Pool pool;
     private final Duration retention;
 
-    ProcessedEventsPruning(Pool pool, UserServiceConfig config) {
+    ProcessedEventsPruning(Pool pool, WatchlistConfig config) {
         this.pool = pool;
         this.retention = config.consumer().dedupRetention();
     }
@@ -33,6 +33,6 @@ public class ProcessedEventsPruning {
             delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return ProcessedEvents.pruneOlderThan(pool, retention);
+        return ProcessedEvents.pruneOlderThan(pool, NotificationFanOut.DEDUP_TABLE, retention);
     }
 }

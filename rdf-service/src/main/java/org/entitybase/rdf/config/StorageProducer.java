@@ -1,0 +1,45 @@
+package org.entitybase.rdf.config;
+
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.entitybase.runtime.admission.MemoryBudget;
+import org.entitybase.runtime.config.EntitybaseConfig;
+import org.entitybase.runtime.storage.PackStore;
+import org.entitybase.runtime.storage.RevisionStore;
+import org.entitybase.runtime.worker.WorkerPool;
+
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** rdf-service's worker pool and the shared revision reader (common-runtime), read-only, with its cache shares. */
+@Singleton
+public class StorageProducer {
+
+    @Produces
+    @Singleton
+    WorkerPool workerPool(RdfConfig config) {
+        return new WorkerPool("rdf-io", config.ioThreads());
+    }
+
+    void close(@Disposes WorkerPool pool) {
+        pool.close();
+    }
+
+    @Produces
+    @Singleton
+    RevisionStore revisions(
+            S3Client s3,
+            EntitybaseConfig config,
+            RdfConfig own,
+            WorkerPool workers,
+            MemoryBudget budget,
+            MeterRegistry meters) {
+        RdfConfig.Revisions shares = own.revisions();
+        PackStore packs = new PackStore(
+                s3, config.s3().revisionsBucket(), budget.cacheShare(shares.packCacheShare()), workers, meters);
+        return new RevisionStore(packs, workers, budget.cacheShare(shares.revisionCacheShare()));
+    }
+}

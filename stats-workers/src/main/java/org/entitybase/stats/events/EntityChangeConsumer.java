@@ -1,0 +1,43 @@
+package org.entitybase.stats.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+import org.entitybase.model.event.EntityChangeEventCodec.InvalidEventException;
+import org.entitybase.runtime.events.EntityChangeHandler;
+import org.entitybase.runtime.storage.MissingPackException;
+import org.entitybase.stats.config.StatsConfig;
+
+/**
+ * Consumes {@code entity_change} (channel {@link #CHANNEL}) on the shared consumer skeleton ({@link
+ * EntityChangeHandler}: partition order, offsets committed after the event's transaction, retries while S3 or the
+ * database is down, dead letters, metrics under {@code consumer="stats-workers"}). An event whose pack the revisions
+ * bucket does not have is dead-lettered.
+ */
+@ApplicationScoped
+public class EntityChangeConsumer {
+
+    public static final String CHANNEL = "entity-change";
+
+    private final DailyStatsUpdater updater;
+    private final EntityChangeHandler handler;
+
+    EntityChangeConsumer(DailyStatsUpdater updater, StatsConfig config, MeterRegistry registry) {
+        this.updater = updater;
+        this.handler = new EntityChangeHandler(
+                "stats-workers",
+                config.consumer().retryInitialBackoff(),
+                config.consumer().retryMaxBackoff(),
+                failure -> failure instanceof MissingPackException || failure instanceof InvalidEventException,
+                registry);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(byte[] payload) {
+        return handler.handle(payload, updater::apply).replaceWithVoid();
+    }
+}
