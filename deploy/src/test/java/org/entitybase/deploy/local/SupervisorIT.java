@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * deploy/local/supervise.sh, which {@code ./entitybase up} runs every service under: a service that exits is started
@@ -27,6 +30,8 @@ class SupervisorIT {
 
     private static final Path SCRIPT = Path.of("local/supervise.sh").toAbsolutePath();
     private static final Duration PATIENCE = Duration.ofSeconds(15);
+    /** What ./entitybase stop gives a supervisor (its first stop after a build writes the AOT cache). */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(90);
 
     @TempDir
     Path dir;
@@ -83,6 +88,126 @@ class SupervisorIT {
         assertThat(Files.readString(logFile())).contains("[supervisor] demo stopped");
     }
 
+    /**
+     * A service's first stop after a build writes its AOT cache (JDK 25: the JVM assembles it at exit, seconds on a
+     * busy machine). A stop arriving then must end the service and its supervisor cleanly, and the next start must
+     * work from the cache that was written.
+     */
+    @Test
+    void aStopWhileTheServiceWritesItsAotCacheEndsCleanlyAndTheNextStartUsesTheCache() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
+        Path cache = dir.resolve("aot/demo.aot");
+        Files.createDirectories(cache.getParent());
+
+        Process first = aotSupervisor(cache);
+        awaitLog("stand-in ready", 1);
+        long service = awaitValue(() -> servicePid("aot"), pid -> true);
+        first.destroy(); // SIGTERM: the JVM exits and writes its AOT cache meanwhile
+
+        assertThat(first.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessHandle.of(service).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        assertThat(Files.readString(aotLog()))
+                .contains("[supervisor] aot stopped")
+                .doesNotContain("restart #");
+        assertThat(cache).isNotEmptyFile();
+
+        Process second = aotSupervisor(cache);
+        try {
+            awaitLog("stand-in ready", 2);
+            assertThat(Files.readString(aotLog())).doesNotContain("exited with code");
+        } finally {
+            second.destroy();
+            assertThat(second.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /**
+     * The same stop when the grace runs out while the cache is being written (./entitybase stop then kills the
+     * service): whatever is left of the cache, the next start must work (from it, or without it).
+     */
+    @Test
+    void aServiceKilledWhileWritingItsAotCacheStartsAgain() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
+        Path cache = dir.resolve("aot/demo.aot");
+        Files.createDirectories(cache.getParent());
+
+        Process first = aotSupervisor(cache);
+        awaitLog("stand-in ready", 1);
+        long service = awaitValue(() -> servicePid("aot"), pid -> true);
+        first.destroy();
+        Thread.sleep(300); // the cache is being written now
+        ProcessHandle.of(service).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(service).ifPresent(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
+        assertThat(first.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        Process second = aotSupervisor(cache);
+        try {
+            awaitLog("stand-in ready", 2);
+            long again = awaitValue(() -> servicePid("aot"), pid -> pid != service);
+            Thread.sleep(1000);
+            assertThat(ProcessHandle.of(again).map(ProcessHandle::isAlive)).isEqualTo(Optional.of(true));
+        } finally {
+            second.destroy();
+            assertThat(second.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** A supervisor as ./entitybase starts it: AOT_CACHE set, a JDK 25 java first on the command line. */
+    private Process aotSupervisor(Path cache) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                        "bash",
+                        SCRIPT.toString(),
+                        "aot",
+                        dir.resolve("aot.pid").toString(),
+                        dir.resolve("aot.restarts").toString(),
+                        aotLog().toString(),
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx64m",
+                        "-cp",
+                        standInClasses(),
+                        AotStandIn.class.getName()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("aot-supervisor.out").toFile()));
+        pb.environment().put("AOT_CACHE", cache.toString());
+        return pb.start();
+    }
+
+    /** The stand-in in a jar of its own: an AOT cache takes only jars on the class path, no directories. */
+    private String standInClasses() throws IOException {
+        Path jar = dir.resolve("stand-in.jar");
+        if (!Files.exists(jar)) {
+            String entry = AotStandIn.class.getName().replace('.', '/') + ".class";
+            try (var in = AotStandIn.class.getClassLoader().getResourceAsStream(entry);
+                    var out = new JarOutputStream(Files.newOutputStream(jar))) {
+                out.putNextEntry(new JarEntry(entry));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        return jar.toString();
+    }
+
+    private Path aotLog() {
+        return dir.resolve("aot.log");
+    }
+
+    private void awaitLog(String line, int times) throws Exception {
+        Instant deadline = Instant.now().plus(STOP_GRACE);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(aotLog())
+                    && Files.readString(aotLog())
+                                    .lines()
+                                    .filter(l -> l.contains(line))
+                                    .count()
+                            >= times) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("'" + line + "' not logged " + times + " times: " + Files.readString(aotLog()));
+    }
+
     private Path pidFile() {
         return dir.resolve("demo.pid");
     }
@@ -96,8 +221,12 @@ class SupervisorIT {
     }
 
     private Optional<Long> servicePid() {
+        return servicePid("demo");
+    }
+
+    private Optional<Long> servicePid(String name) {
         try {
-            String text = Files.readString(pidFile()).strip();
+            String text = Files.readString(dir.resolve(name + ".pid")).strip();
             return text.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(text));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
