@@ -25,6 +25,9 @@ class KafkaReadinessIT {
     /** A restarted broker needs a few seconds to elect itself controller again. */
     private static final Duration BACK_WITHIN = Duration.ofSeconds(45);
 
+    /** SmallRye's check of the Kafka channels. */
+    private static final String MESSAGING_CHECK = "SmallRye Reactive Messaging - readiness check";
+
     PrivateKafka kafka; // injected by PrivateKafkaResource
 
     @Test
@@ -35,10 +38,15 @@ class KafkaReadinessIT {
         Duration down = ReadinessProbe.awaitCheck(KafkaReadinessCheck.NAME, "DOWN", NOTICE_WITHIN);
         Reading whileDown = ReadinessProbe.read();
         assertThat(whileDown.httpStatus()).isEqualTo(503);
+        // the entity_change channel's check follows its consumer, which notices the broker's loss on its own time
         assertThat(whileDown.checkStatuses())
                 .hasSizeGreaterThan(1)
-                .allSatisfy((name, status) ->
-                        assertThat(status).as(name).isEqualTo(name.equals(KafkaReadinessCheck.NAME) ? "DOWN" : "UP"));
+                .containsEntry(KafkaReadinessCheck.NAME, "DOWN")
+                .allSatisfy((name, status) -> {
+                    if (!name.equals(KafkaReadinessCheck.NAME) && !name.equals(MESSAGING_CHECK)) {
+                        assertThat(status).as(name).isEqualTo("UP");
+                    }
+                });
 
         kafka.restart();
         Duration up = ReadinessProbe.awaitCheck(KafkaReadinessCheck.NAME, "UP", BACK_WITHIN);

@@ -1,5 +1,7 @@
 package org.entitybase.stats.events;
 
+import java.time.format.DateTimeParseException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,7 +18,7 @@ import org.entitybase.stats.config.StatsConfig;
  * Consumes {@code entity_change} (channel {@link #CHANNEL}) on the shared consumer skeleton ({@link
  * EntityChangeHandler}: partition order, offsets committed after the event's transaction, retries while S3 or the
  * database is down, dead letters, metrics under {@code consumer="stats-workers"}). An event whose pack the revisions
- * bucket does not have is dead-lettered.
+ * bucket does not have, or whose timestamp is not an ISO instant, is dead-lettered.
  */
 @ApplicationScoped
 public class EntityChangeConsumer {
@@ -32,7 +34,10 @@ public class EntityChangeConsumer {
                 "stats-workers",
                 config.consumer().retryInitialBackoff(),
                 config.consumer().retryMaxBackoff(),
-                failure -> failure instanceof MissingPackException || failure instanceof InvalidEventException,
+                // a pack this deployment lacks, an unreadable event or commit time: no retry mends them
+                failure -> failure instanceof MissingPackException
+                        || failure instanceof InvalidEventException
+                        || failure instanceof DateTimeParseException,
                 registry);
     }
 
