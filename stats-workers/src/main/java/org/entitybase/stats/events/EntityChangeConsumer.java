@@ -3,14 +3,19 @@ package org.entitybase.stats.events;
 import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import org.entitybase.model.event.EntityChangeEventCodec.InvalidEventException;
 import org.entitybase.runtime.events.EntityChangeHandler;
+import org.entitybase.runtime.events.ProcessedEvents;
 import org.entitybase.runtime.storage.MissingPackException;
 import org.entitybase.stats.config.StatsConfig;
 
@@ -39,6 +44,12 @@ public class EntityChangeConsumer {
                         || failure instanceof InvalidEventException
                         || failure instanceof DateTimeParseException,
                 registry);
+    }
+
+    /** Prunes {@code processed_events} hourly past the dedup retention; a revision redelivered under a forgotten id
+     * is still counted once ({@code stats_revisions}). */
+    void pruneProcessedEvents(@Observes StartupEvent start, Vertx vertx, Pool pool, StatsConfig config) {
+        ProcessedEvents.pruneHourly(vertx, pool, config.consumer().dedupRetention());
     }
 
     @Incoming(CHANNEL)

@@ -1,14 +1,19 @@
 package org.entitybase.watchlist.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 
 import org.entitybase.model.event.EntityChangeEventCodec.InvalidEventException;
 import org.entitybase.runtime.events.EntityChangeHandler;
+import org.entitybase.runtime.events.ProcessedEvents;
 import org.entitybase.watchlist.config.WatchlistConfig;
 import org.entitybase.watchlist.service.NotificationFanOut;
 
@@ -36,6 +41,12 @@ public class EntityChangeConsumer {
                 // the codec's rejects and an unreadable timestamp: no retry mends them
                 failure -> failure instanceof InvalidEventException || failure instanceof IllegalArgumentException,
                 registry);
+    }
+
+    /** Prunes this consumer's dedup table hourly past the dedup retention (common-runtime's ProcessedEvents). */
+    void pruneProcessedEvents(@Observes StartupEvent start, Vertx vertx, Pool pool, WatchlistConfig config) {
+        ProcessedEvents.pruneHourly(
+                vertx, pool, NotificationFanOut.DEDUP_TABLE, config.consumer().dedupRetention());
     }
 
     @Incoming("entity-change")
