@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 
 import org.entitybase.model.event.ChangeType;
+import org.entitybase.runtime.rest.RequestParams;
 import org.entitybase.user.repository.Cursor;
 import org.entitybase.user.service.ActivityService;
 
@@ -44,15 +45,15 @@ public class ActivityResource {
             @QueryParam("type") String type) {
         long user = Params.editorId(id);
         if (type != null && ChangeType.fromJsonName(type) == null) {
-            throw Params.invalid("type", type, "type is a change type (create, edit, delete, ...)");
+            throw RequestParams.invalid("type", type, "type is a change type (create, edit, delete, ...)");
         }
         Cursor cursor = null;
         if (after != null) {
             cursor = Cursor.decode(after);
             if (cursor == null) {
-                throw Params.invalid("after", after, "after is the next cursor of a previous page");
+                throw RequestParams.invalid("after", after, "after is the next cursor of a previous page");
             }
         }
-        return activity.activity(user, type, cursor, Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        return activity.activity(user, type, cursor, RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
     }
 }

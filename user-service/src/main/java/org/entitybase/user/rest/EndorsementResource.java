@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
+import org.entitybase.runtime.rest.RequestParams;
 import org.entitybase.user.service.EndorsementService;
 
 /** {@code POST|DELETE /statements/{hash}/endorse}, {@code GET /statements/{hash}/endorsements}. */
@@ -38,8 +39,9 @@ public class EndorsementResource {
     @POST
     @Path("endorse")
     @Operation(summary = "The acting user (X-User-ID, not 0) endorses the statement; 404 no such statement; 409 twice")
-    public Uni<Response> endorse(@PathParam("hash") String hash, @HeaderParam(Params.USER_ID) String actingUser) {
-        long user = Params.named(Params.actingUser(actingUser));
+    public Uni<Response> endorse(
+            @PathParam("hash") String hash, @HeaderParam(RequestParams.USER_ID) String actingUser) {
+        long user = RequestParams.named(RequestParams.actingUser(actingUser));
         return endorsements
                 .endorse(user, Params.hash(hash))
                 .map(body -> Response.status(201).entity(body).build());
@@ -48,8 +50,9 @@ public class EndorsementResource {
     @DELETE
     @Path("endorse")
     @Operation(summary = "The acting user withdraws their endorsement; 404 when there is none")
-    public Uni<Response> withdraw(@PathParam("hash") String hash, @HeaderParam(Params.USER_ID) String actingUser) {
-        long user = Params.named(Params.actingUser(actingUser));
+    public Uni<Response> withdraw(
+            @PathParam("hash") String hash, @HeaderParam(RequestParams.USER_ID) String actingUser) {
+        long user = RequestParams.named(RequestParams.actingUser(actingUser));
         return endorsements
                 .withdraw(user, Params.hash(hash))
                 .map(ignored -> Response.noContent().build());
@@ -60,6 +63,6 @@ public class EndorsementResource {
     @Operation(summary = "How many users endorse the statement, and who, newest first (?limit=&after=)")
     public Uni<ObjectNode> list(
             @PathParam("hash") String hash, @QueryParam("limit") String limit, @QueryParam("after") String after) {
-        return endorsements.list(Params.hash(hash), after, Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        return endorsements.list(Params.hash(hash), after, RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
     }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
+import org.entitybase.runtime.rest.RequestParams;
 import org.entitybase.user.repository.Cursor;
 import org.entitybase.user.service.ThanksService;
 
@@ -44,8 +45,8 @@ public class ThanksResource {
             summary = "User {id} thanks the author of a revision: {\"entity_id\", \"revision_id\"}; 201, a repeat"
                     + " 200 with the first answer; 404 no such revision; 422 own or anonymous revision")
     public Uni<Response> thank(
-            @PathParam("id") String id, JsonNode body, @HeaderParam(Params.USER_ID) String actingUser) {
-        long sender = Params.actingAs(actingUser, Params.userId(id));
+            @PathParam("id") String id, JsonNode body, @HeaderParam(RequestParams.USER_ID) String actingUser) {
+        long sender = RequestParams.actingAs(actingUser, RequestParams.userId(id));
         String entityId = Params.entityId(Params.text(body, "entity_id"), "entity_id");
         long revisionId = Params.positive(body, "revision_id");
         return thanks.thank(sender, entityId, revisionId)
@@ -64,15 +65,16 @@ public class ThanksResource {
             @QueryParam("after") String after) {
         long user = Params.editorId(id);
         if (direction != null && !direction.equals("received") && !direction.equals("sent")) {
-            throw Params.invalid("direction", direction, "direction is received or sent");
+            throw RequestParams.invalid("direction", direction, "direction is received or sent");
         }
         Cursor cursor = null;
         if (after != null) {
             cursor = Cursor.decode(after);
             if (cursor == null) {
-                throw Params.invalid("after", after, "after is the next cursor of a previous page");
+                throw RequestParams.invalid("after", after, "after is the next cursor of a previous page");
             }
         }
-        return thanks.list(user, !"sent".equals(direction), cursor, Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        return thanks.list(
+                user, !"sent".equals(direction), cursor, RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
     }
 }

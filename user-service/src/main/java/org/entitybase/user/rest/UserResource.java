@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
+import org.entitybase.runtime.rest.RequestParams;
 import org.entitybase.user.service.UserService;
 
 /** {@code POST /users}, {@code PUT /users/{id}}, {@code GET /users/{id}} (API.md "Users"). */
@@ -36,8 +37,8 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a user: {\"name\"}; names are unique ignoring case (409); the id is allocated")
-    public Uni<Response> register(JsonNode body, @HeaderParam(Params.USER_ID) String actingUser) {
-        Params.actingUser(actingUser);
+    public Uni<Response> register(JsonNode body, @HeaderParam(RequestParams.USER_ID) String actingUser) {
+        RequestParams.actingUser(actingUser);
         String name = Params.text(body, "name");
         return users.register(name)
                 .map(w -> Response.status(201)
@@ -51,9 +52,9 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import an existing account with its id: {\"name\"}; 201 created, 200 already there, 409")
     public Uni<Response> importUser(
-            @PathParam("id") String id, JsonNode body, @HeaderParam(Params.USER_ID) String actingUser) {
-        Params.actingUser(actingUser);
-        long userId = Params.userId(id);
+            @PathParam("id") String id, JsonNode body, @HeaderParam(RequestParams.USER_ID) String actingUser) {
+        RequestParams.actingUser(actingUser);
+        long userId = RequestParams.userId(id);
         String name = Params.text(body, "name");
         return users.importUser(userId, name)
                 .map(w -> Response.status(w.created() ? 201 : 200)
@@ -65,6 +66,6 @@ public class UserResource {
     @Path("{id}")
     @Operation(summary = "A user: name, registration time, edit count, thanks and endorsements given and received")
     public Uni<ObjectNode> get(@PathParam("id") String id) {
-        return users.describe(Params.userId(id));
+        return users.describe(RequestParams.userId(id));
     }
 }

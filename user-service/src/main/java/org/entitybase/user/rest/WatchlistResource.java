@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
+import org.entitybase.runtime.rest.RequestParams;
 import org.entitybase.user.service.WatchlistService;
 
 /** {@code GET|POST|DELETE /users/{id}/watchlist}: private to its user (X-User-ID must be {id}, never 0). */
@@ -50,12 +51,12 @@ public class WatchlistResource {
             summary = "The user's watched entities with their property filters, ordered by entity id (?limit=&after=)")
     public Uni<ObjectNode> list(
             @PathParam("id") String id,
-            @HeaderParam(Params.USER_ID) String actingUser,
+            @HeaderParam(RequestParams.USER_ID) String actingUser,
             @QueryParam("limit") String limit,
             @QueryParam("after") String after) {
-        long user = Params.actingAs(actingUser, Params.userId(id));
+        long user = RequestParams.actingAs(actingUser, RequestParams.userId(id));
         String cursor = after == null ? null : Params.entityId(after, "after");
-        return watchlist.list(user, cursor, Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        return watchlist.list(user, cursor, RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
     }
 
     @POST
@@ -64,8 +65,8 @@ public class WatchlistResource {
             summary = "Watch an entity: {\"entity_id\", \"properties\"?: [\"P31\", ...]} (only changes of those"
                     + " properties); 201 new, 200 filter set; 404 no such entity; 422 watchlist full")
     public Uni<Response> watch(
-            @PathParam("id") String id, JsonNode body, @HeaderParam(Params.USER_ID) String actingUser) {
-        long user = Params.actingAs(actingUser, Params.userId(id));
+            @PathParam("id") String id, JsonNode body, @HeaderParam(RequestParams.USER_ID) String actingUser) {
+        long user = RequestParams.actingAs(actingUser, RequestParams.userId(id));
         String entityId = Params.entityId(Params.text(body, "entity_id"), "entity_id");
         List<String> properties = properties(body.get("properties"));
         return watchlist.watch(user, entityId, properties).map(outcome -> {
@@ -86,8 +87,8 @@ public class WatchlistResource {
             @PathParam("id") String id,
             @QueryParam("entity_id") String entityParam,
             JsonNode body,
-            @HeaderParam(Params.USER_ID) String actingUser) {
-        long user = Params.actingAs(actingUser, Params.userId(id));
+            @HeaderParam(RequestParams.USER_ID) String actingUser) {
+        long user = RequestParams.actingAs(actingUser, RequestParams.userId(id));
         String raw = entityParam != null ? entityParam : Params.text(body, "entity_id");
         String entityId = Params.entityId(raw, "entity_id");
         return watchlist
@@ -101,7 +102,7 @@ public class WatchlistResource {
             return null;
         }
         if (!node.isArray() || node.isEmpty() || node.size() > MAX_PROPERTIES) {
-            throw Params.invalidBody(
+            throw RequestParams.invalidBody(
                     "properties", "properties is an array of 1 to " + MAX_PROPERTIES + " property ids, or absent");
         }
         TreeSet<String> ids =

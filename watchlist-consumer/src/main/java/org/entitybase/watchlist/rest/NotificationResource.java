@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
+import org.entitybase.runtime.rest.RequestParams;
 import org.entitybase.watchlist.repository.NotificationCursor;
 import org.entitybase.watchlist.repository.NotificationRepository.Notification;
 import org.entitybase.watchlist.service.NotificationService;
@@ -57,18 +58,18 @@ public class NotificationResource {
                     + " next cursor of the previous page)")
     public Uni<ObjectNode> list(
             @PathParam("id") String id,
-            @HeaderParam(Params.USER_ID) String actingUser,
+            @HeaderParam(RequestParams.USER_ID) String actingUser,
             @QueryParam("unread") String unread,
             @QueryParam("limit") String limit,
             @QueryParam("after") String after) {
-        long user = Params.actingAs(actingUser, Params.userId(id));
-        boolean unreadOnly = Params.flag("unread", unread);
-        int max = Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        long user = RequestParams.actingAs(actingUser, RequestParams.userId(id));
+        boolean unreadOnly = RequestParams.flag("unread", unread);
+        int max = RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         NotificationCursor cursor = null;
         if (after != null) {
             cursor = NotificationCursor.decode(after);
             if (cursor == null) {
-                throw Params.invalid("after", after, "after is the next cursor of a previous page");
+                throw RequestParams.invalid("after", after, "after is the next cursor of a previous page");
             }
         }
         return notifications.page(user, unreadOnly, cursor, max).map(page -> {
@@ -87,8 +88,9 @@ public class NotificationResource {
     @GET
     @Path("/unread-count")
     @Operation(summary = "How many of the user's notifications are unread")
-    public Uni<ObjectNode> unreadCount(@PathParam("id") String id, @HeaderParam(Params.USER_ID) String actingUser) {
-        long user = Params.actingAs(actingUser, Params.userId(id));
+    public Uni<ObjectNode> unreadCount(
+            @PathParam("id") String id, @HeaderParam(RequestParams.USER_ID) String actingUser) {
+        long user = RequestParams.actingAs(actingUser, RequestParams.userId(id));
         return notifications
                 .unreadCount(user)
                 .map(n -> JSON.createObjectNode().put("user_id", user).put("unread", n));
@@ -100,8 +102,8 @@ public class NotificationResource {
     public Uni<ObjectNode> markOne(
             @PathParam("id") String id,
             @PathParam("notification") String notification,
-            @HeaderParam(Params.USER_ID) String actingUser) {
-        long user = Params.actingAs(actingUser, Params.userId(id));
+            @HeaderParam(RequestParams.USER_ID) String actingUser) {
+        long user = RequestParams.actingAs(actingUser, RequestParams.userId(id));
         long notificationId = Params.notificationId(notification);
         return notifications.markRead(user, notificationId).map(NotificationResource::json);
     }
@@ -113,13 +115,14 @@ public class NotificationResource {
             summary = "Mark notifications read: {\"ids\": [1, 2]} (at most " + MAX_IDS + "; others' ids are ignored)"
                     + " or {\"before\": \"2026-12-07T10:00:00Z\"} (every one created before); answers {\"marked\": n}")
     public Uni<ObjectNode> markMany(
-            @PathParam("id") String id, JsonNode body, @HeaderParam(Params.USER_ID) String actingUser) {
-        long user = Params.actingAs(actingUser, Params.userId(id));
-        JsonNode request = Params.object(body);
+            @PathParam("id") String id, JsonNode body, @HeaderParam(RequestParams.USER_ID) String actingUser) {
+        long user = RequestParams.actingAs(actingUser, RequestParams.userId(id));
+        JsonNode request = RequestParams.object(body);
         JsonNode ids = request.get("ids");
         JsonNode before = request.get("before");
         if ((ids == null) == (before == null) || request.size() != 1) {
-            throw Params.invalidBody("ids", "the body is exactly one of {\"ids\": [...]} or {\"before\": \"<time>\"}");
+            throw RequestParams.invalidBody(
+                    "ids", "the body is exactly one of {\"ids\": [...]} or {\"before\": \"<time>\"}");
         }
         Uni<Long> marked = ids != null
                 ? notifications.markRead(user, ids(ids))
@@ -129,13 +132,13 @@ public class NotificationResource {
 
     static List<Long> ids(JsonNode node) {
         if (!node.isArray() || node.isEmpty() || node.size() > MAX_IDS) {
-            throw Params.invalidBody("ids", "ids is an array of 1 to " + MAX_IDS + " notification ids");
+            throw RequestParams.invalidBody("ids", "ids is an array of 1 to " + MAX_IDS + " notification ids");
         }
         Set<Long> out = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode v = node.get(i);
             if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 1) {
-                throw Params.invalidBody("ids[" + i + "]", "a notification id is an integer ≥ 1");
+                throw RequestParams.invalidBody("ids[" + i + "]", "a notification id is an integer ≥ 1");
             }
             out.add(v.asLong());
         }
