@@ -15,7 +15,7 @@ import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
 import org.eclipse.rdf4j.rio.helpers.StatementCollector;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -70,8 +70,17 @@ class RdfRoutesIT {
     private final Map<String, Long> revisions = new HashMap<>();
     private long oldQ571;
 
-    @BeforeAll
+    private boolean imported;
+
+    /**
+     * Once per class, before the first test: not in a {@code @BeforeAll}, since RestAssured points at this service
+     * (the index waits below) only from each test's set-up on.
+     */
+    @BeforeEach
     void importEntities() {
+        if (imported) {
+            return;
+        }
         List<FixtureEntity> all = new ArrayList<>(WikidataFixtures.entities());
         all.sort((a, b) ->
                 Boolean.compare(!a.type().equals("property"), !b.type().equals("property")));
@@ -102,6 +111,7 @@ class RdfRoutesIT {
                 .toList();
         oldQ571 = importJson(q571.get(0).entity().json());
         revisions.put("Q571", importJson(q571.get(q571.size() - 1).entity().json()));
+        imported = true;
     }
 
     @Test

@@ -11,6 +11,6 @@ import org.entitybase.testkit.stack.AbstractReadinessIT;
 class ReadinessIT extends AbstractReadinessIT {
 
     ReadinessIT() {
-        super("rdf-service", S3ReadinessCheck.NAME, KafkaReadinessCheck.NAME, MESSAGING_CHECK);
+        super("rdf-service", MARIADB_CHECK, S3ReadinessCheck.NAME, KafkaReadinessCheck.NAME, MESSAGING_CHECK);
     }
 }

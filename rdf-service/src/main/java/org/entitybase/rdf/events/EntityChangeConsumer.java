@@ -91,6 +91,11 @@ public class EntityChangeConsumer {
 
     /** Indexes the event's revision and publishes its entity_diff events; how many. */
     Uni<Integer> apply(EntityChangeEvent event) {
+        progress.applying(event.timestamp());
+        return applyEvent(event).onTermination().invoke(progress::idle);
+    }
+
+    private Uni<Integer> applyEvent(EntityChangeEvent event) {
         IndexedRevision revision = IndexedRevision.of(event);
         if (revision == null) {
             return Uni.createFrom()
