@@ -262,12 +262,12 @@ create_buckets() {
 write_stack_env() {
   cat >"$STACK_DIR/stack.env" <<EOF
 # written by deploy/local/stack.sh up
-# Names as the services read them (README "Configuration").
+# Names as the services read them (README "Configuration"). Not KAFKA_PARTITIONS: a service would read it as the
+# Kafka connector's global \`partitions\` and run that many consumers per channel, merged into one stream.
 VITESS_HOST=127.0.0.1
 VITESS_PORT=$MARIADB_PORT
 VITESS_USER=root
 KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
-KAFKA_PARTITIONS=$KAFKA_PARTITIONS
 S3_ENDPOINT=http://127.0.0.1:$S3_PORT
 S3_ACCESS_KEY=$S3_ACCESS_KEY
 S3_SECRET_KEY=$S3_SECRET_KEY

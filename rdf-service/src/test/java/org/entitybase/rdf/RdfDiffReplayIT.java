@@ -65,6 +65,7 @@ import org.entitybase.rdf.mapping.WikimediaSites;
 import org.entitybase.testkit.WikidataFixtures;
 import org.entitybase.testkit.WikidataFixtures.FixtureEntity;
 import org.entitybase.testkit.WikidataFixtures.FixtureRevision;
+import org.entitybase.testkit.events.ConsumerChannels;
 import org.entitybase.testkit.stack.EntityServiceUnderTest;
 import org.entitybase.testkit.stack.LocalStack;
 
@@ -235,7 +236,7 @@ class RdfDiffReplayIT {
     void aBacklogOnKafkaIsFullyProcessedWithEntityServiceKilled() throws Exception {
         importJson("{\"type\":\"property\",\"id\":\"P99301\",\"datatype\":\"wikibase-item\",\"labels\":{\"en\":"
                 + "{\"language\":\"en\",\"value\":\"backlog link\"}}}");
-        PausableChannel worker = channels.getPausable("entity-change");
+        PausableChannel worker = ConsumerChannels.pausable(channels, "entity-change");
         worker.pause();
         Map<String, Long> newest = new LinkedHashMap<>();
         Map<String, String> headJson = new LinkedHashMap<>();

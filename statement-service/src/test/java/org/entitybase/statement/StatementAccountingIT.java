@@ -65,6 +65,7 @@ import org.entitybase.statement.support.FromScratch;
 import org.entitybase.statement.support.StatementStack;
 import org.entitybase.testkit.WikidataFixtures;
 import org.entitybase.testkit.WikidataFixtures.FixtureRevision;
+import org.entitybase.testkit.events.ConsumerChannels;
 import org.entitybase.testkit.stack.LocalStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -521,7 +522,7 @@ class StatementAccountingIT {
     @Test
     @Order(7)
     void aBacklogOnKafkaIsFullyProcessedWithEntityServiceKilled() throws Exception {
-        PausableChannel consumer = channels.getPausable("entity-change");
+        PausableChannel consumer = ConsumerChannels.pausable(channels, "entity-change");
         consumer.pause();
         Set<String> batch = new LinkedHashSet<>();
         try {

@@ -91,8 +91,8 @@ public class EntityChangeConsumer {
 
     /** Indexes the event's revision and publishes its entity_diff events; how many. */
     Uni<Integer> apply(EntityChangeEvent event) {
-        progress.applying(event.timestamp());
-        return applyEvent(event).onTermination().invoke(progress::idle);
+        long ticket = progress.applying(event.timestamp());
+        return applyEvent(event).onTermination().invoke(() -> progress.done(ticket));
     }
 
     private Uni<Integer> applyEvent(EntityChangeEvent event) {

@@ -2,6 +2,8 @@ package org.entitybase.rdf.service;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,25 +13,34 @@ import jakarta.enterprise.context.ApplicationScoped;
  * again) rather than 404. Behind means: it is applying an event committed longer ago than the allowed wait (also
  * while it retries one), or it has just applied one that old (more may follow). An idle worker is not behind, however
  * old its last event was: nothing is waiting (the last event's age alone stuck at a high figure after a slow event or
- * an import, and every later miss answered 503).
+ * an import, and every later miss answered 503). The worker applies several partitions' events at once (the
+ * channel's {@code concurrency}), so each event in flight is tracked by its own ticket.
  */
 @ApplicationScoped
 public class IndexProgress {
 
     private static final long IDLE = -1;
 
+    private final AtomicLong tickets = new AtomicLong();
+    /** Commit time (epoch ms) of each event being applied, by ticket. */
+    private final Map<Long, Long> applying = new ConcurrentHashMap<>();
+
     private final AtomicLong lagMillis = new AtomicLong();
     private final AtomicLong indexedAtMillis = new AtomicLong(IDLE);
-    private final AtomicLong applyingCommittedAtMillis = new AtomicLong(IDLE);
 
-    /** The worker starts applying the event whose revision was committed at {@code timestamp} (ISO-8601). */
-    public void applying(String timestamp) {
-        applyingCommittedAtMillis.set(epochMillis(timestamp, System.currentTimeMillis()));
+    /**
+     * The worker starts applying the event whose revision was committed at {@code timestamp} (ISO-8601); the ticket
+     * to hand to {@link #done} when it is finished with it.
+     */
+    public long applying(String timestamp) {
+        long ticket = tickets.incrementAndGet();
+        applying.put(ticket, epochMillis(timestamp, System.currentTimeMillis()));
+        return ticket;
     }
 
-    /** The worker finished with its event (applied, dead-lettered or left for a retry). */
-    public void idle() {
-        applyingCommittedAtMillis.set(IDLE);
+    /** The worker finished with the event of {@code ticket} (applied, dead-lettered or left for a retry). */
+    public void done(long ticket) {
+        applying.remove(ticket);
     }
 
     /** {@code timestamp}: the indexed revision's (ISO-8601). */
@@ -42,9 +53,10 @@ public class IndexProgress {
     /** Is the worker more than {@code millis} behind? */
     public boolean behindBy(long millis) {
         long now = System.currentTimeMillis();
-        long applying = applyingCommittedAtMillis.get();
-        if (applying != IDLE && now - applying > millis) {
-            return true;
+        for (long committedAt : applying.values()) {
+            if (now - committedAt > millis) {
+                return true;
+            }
         }
         long indexedAt = indexedAtMillis.get();
         return indexedAt != IDLE && lagMillis.get() > millis && now - indexedAt <= millis;

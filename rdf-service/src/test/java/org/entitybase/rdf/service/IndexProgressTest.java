@@ -15,9 +15,21 @@ class IndexProgressTest {
     @Test
     void aWorkerApplyingAnOldEventIsBehind() {
         IndexProgress progress = new IndexProgress();
-        progress.applying(secondsAgo(60));
+        long ticket = progress.applying(secondsAgo(60));
         assertThat(progress.behindBy(2_000)).isTrue();
-        progress.idle();
+        progress.done(ticket);
+        assertThat(progress.behindBy(2_000)).isFalse();
+    }
+
+    @Test
+    void withSeveralEventsInFlightTheOldestCounts() {
+        IndexProgress progress = new IndexProgress();
+        long old = progress.applying(secondsAgo(60));
+        long recent = progress.applying(Instant.now().toString());
+        // a recent event finishing first does not hide the old one still being applied (or retried)
+        progress.done(recent);
+        assertThat(progress.behindBy(2_000)).isTrue();
+        progress.done(old);
         assertThat(progress.behindBy(2_000)).isFalse();
     }
 
