@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -32,6 +33,8 @@ import org.entitybase.model.event.EntityChangeEventCodec.InvalidEventException;
  *       dead-letter-reason} header; it is logged and counted.
  *   <li>Anything else (a dependency unavailable) is retried with exponential backoff up to {@code maxBackoff},
  *       never skipped: the partition waits, later events of the entity stay behind it.
+ *   <li>Once the application stops ({@link ApplicationStopping}), nothing is dead-lettered: a failure then comes from
+ *       a pool or client closed under the event, which is left unacknowledged for the next start.
  * </ul>
  *
  * Metrics, tagged {@code consumer}: {@code entitybase_consumer_events_total{outcome=processed|dead_lettered}},
@@ -51,6 +54,7 @@ public final class EntityChangeHandler {
     private final Counter retries;
     private final Timer processing;
     private final AtomicLong lagMillis = new AtomicLong();
+    private final BooleanSupplier stopping;
 
     /**
      * @param consumer the consumer's name in metrics and logs (e.g. its group id)
@@ -62,6 +66,17 @@ public final class EntityChangeHandler {
             Duration maxBackoff,
             Predicate<Throwable> neverSucceeds,
             MeterRegistry registry) {
+        this(consumer, initialBackoff, maxBackoff, neverSucceeds, registry, ApplicationStopping::now);
+    }
+
+    EntityChangeHandler(
+            String consumer,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Predicate<Throwable> neverSucceeds,
+            MeterRegistry registry,
+            BooleanSupplier stopping) {
+        this.stopping = stopping;
         this.consumer = consumer;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
@@ -113,12 +128,23 @@ public final class EntityChangeHandler {
                 .withBackOff(initialBackoff, maxBackoff)
                 .indefinitely()
                 .onFailure()
-                .recoverWithUni(failure -> deadLetter(describe(event), failure))
+                .recoverWithUni(failure -> stopping.getAsBoolean()
+                        ? unacknowledged(describe(event), failure)
+                        : deadLetter(describe(event), failure))
                 .invoke(() -> {
                     processing.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                     processed.increment();
                     lagMillis.set(ageMillis(event));
                 });
+    }
+
+    /**
+     * A failure while the application stops (its pool or client already closed) says nothing of the event: it is
+     * neither acknowledged nor dead-lettered, so its offset is not committed and the next start processes it again.
+     */
+    private <T> Uni<T> unacknowledged(String what, Throwable cause) {
+        LOG.infof("%s: stopping, %s left for redelivery: %s", consumer, what, cause.toString());
+        return Uni.createFrom().nothing();
     }
 
     private <T> Uni<T> deadLetter(String what, Throwable cause) {

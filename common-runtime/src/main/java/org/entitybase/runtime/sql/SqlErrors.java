@@ -19,6 +19,8 @@ public final class SqlErrors {
     public static final int LOCK_WAIT_TIMEOUT = 1205;
     public static final int DEADLOCK = 1213;
 
+    private static final String POOL_CLOSED = "Pool closed";
+
     private SqlErrors() {}
 
     public static boolean isDuplicateKey(Throwable failure) {
@@ -42,7 +44,9 @@ public final class SqlErrors {
             if (t instanceof IOException // connection refused or reset, channel closed
                     || t instanceof TimeoutException
                     || t instanceof ClosedConnectionException
-                    || t instanceof VertxException && isConnectionGone(t.getMessage())) {
+                    || t instanceof VertxException && isConnectionGone(t.getMessage())
+                    // Vert.x fails a query on a closed pool (the service stopping) with a bare "Pool closed"
+                    || POOL_CLOSED.equals(t.getMessage())) {
                 return true;
             }
         }

@@ -94,4 +94,29 @@ class EntityChangeHandlerTest {
                 .isInstanceOf(InvalidEventException.class);
         assertThat(count("entitybase.consumer.events", "dead_lettered")).isEqualTo(1);
     }
+
+    @Test
+    void aFailureWhileTheApplicationStopsIsNeitherDeadLetteredNorAcknowledged() {
+        EntityChangeHandler stopping = new EntityChangeHandler(
+                "stopping",
+                Duration.ofMillis(1),
+                Duration.ofMillis(5),
+                failure -> true, // what the closed pool's failure looks like to a consumer that cannot tell
+                registry,
+                () -> true);
+        Uni<String> handled =
+                stopping.handle(event(), e -> Uni.createFrom().failure(new IllegalStateException("Pool closed")));
+        assertThat(handled.ifNoItem()
+                        .after(Duration.ofMillis(300))
+                        .recoverWithItem("unanswered")
+                        .await()
+                        .indefinitely())
+                .isEqualTo("unanswered");
+        assertThat(registry.find("entitybase.consumer.events")
+                        .tag("consumer", "stopping")
+                        .tag("outcome", "dead_lettered")
+                        .counter()
+                        .count())
+                .isZero();
+    }
 }

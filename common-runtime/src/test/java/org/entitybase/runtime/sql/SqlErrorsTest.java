@@ -38,5 +38,9 @@ class SqlErrorsTest {
                 .isTrue();
         assertThat(SqlErrors.isUnavailable(mysql(1146))).isFalse();
         assertThat(SqlErrors.isUnavailable(new IllegalStateException("bug"))).isFalse();
+        // a query on a pool closed by the service's shutdown (Vert.x: a bare NoStackTraceThrowable)
+        assertThat(SqlErrors.isUnavailable(
+                        io.vertx.core.Future.failedFuture("Pool closed").cause()))
+                .isTrue();
     }
 }
