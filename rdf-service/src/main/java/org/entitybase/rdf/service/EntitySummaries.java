@@ -146,14 +146,19 @@ public class EntitySummaries {
         });
     }
 
+    /** The heads of all of {@code ids} in one indexed query, then the content of those that exist, in parallel. */
     private Uni<Map<EntityId, Optional<EntitySummary>>> fetchAll(List<EntityId> ids) {
-        return Multi.createFrom()
-                .iterable(ids)
-                .onItem()
-                .transformToUni(this::fetch)
-                .merge(concurrency)
-                .collect()
-                .in(HashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
+        long started = epoch.get();
+        List<EntityId> holders =
+                ids.stream().map(EntitySummaries::holderOf).distinct().toList();
+        return reader.heads(holders)
+                .flatMap(heads -> Multi.createFrom()
+                        .iterable(ids)
+                        .onItem()
+                        .transformToUni(id -> fetch(id, heads.get(holderOf(id)), started))
+                        .merge(concurrency)
+                        .collect()
+                        .in(HashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue())));
     }
 
     /** Forgets {@code entityId} and, for a lexeme, its forms and senses. */
@@ -178,21 +183,20 @@ public class EntitySummaries {
         return at != null && at > started;
     }
 
-    private Uni<Map.Entry<EntityId, Optional<EntitySummary>>> fetch(EntityId id) {
-        long started = epoch.get();
-        return reader.head(holderOf(id)).flatMap(revision -> {
-            if (revision == null) {
-                if (!invalidatedSince(id, started)) {
-                    unknown.put(id, Boolean.TRUE);
-                }
-                return Uni.createFrom().item(Map.entry(id, Optional.<EntitySummary>empty()));
+    /** {@code revision}: the head of {@code id}'s holder, null when the index knows none (read at {@code started}). */
+    private Uni<Map.Entry<EntityId, Optional<EntitySummary>>> fetch(
+            EntityId id, IndexedRevision revision, long started) {
+        if (revision == null) {
+            if (!invalidatedSince(id, started)) {
+                unknown.put(id, Boolean.TRUE);
             }
-            return summarize(id, revision).map(summary -> {
-                if (!invalidatedSince(id, started)) {
-                    cache.put(id, summary);
-                }
-                return Map.entry(id, summary);
-            });
+            return Uni.createFrom().item(Map.entry(id, Optional.<EntitySummary>empty()));
+        }
+        return summarize(id, revision).map(summary -> {
+            if (!invalidatedSince(id, started)) {
+                cache.put(id, summary);
+            }
+            return Map.entry(id, summary);
         });
     }
 

@@ -1,5 +1,8 @@
 package org.entitybase.rdf.service;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -33,6 +36,11 @@ public class RevisionReader {
     /** The entity's newest indexed revision; null when the index has none. */
     public Uni<IndexedRevision> head(EntityId id) {
         return index.head(pool, id);
+    }
+
+    /** The newest indexed revision of each of {@code ids} the index knows (absent: none). */
+    public Uni<Map<EntityId, IndexedRevision>> heads(List<EntityId> ids) {
+        return index.heads(pool, ids);
     }
 
     /** The indexed revision; null when the index does not hold it. */
