@@ -91,7 +91,7 @@ public final class FuzzRun {
                     while (remaining.getAndDecrement() > 0) {
                         Route route = routes.get(random.nextInt(routes.size()));
                         BadBody body = BadBodies.next(route.template(), random);
-                        int status = send(client, route, body, transport);
+                        int status = send(client, route, body, transport, samples);
                         statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
                         mutations
                                 .computeIfAbsent(body.mutation().name(), m -> new LongAdder())
@@ -130,7 +130,7 @@ public final class FuzzRun {
     public static final int CLOSED_ON_OVERSIZED = -2;
 
     /** The answer's status, or {@link #NO_ANSWER} / {@link #CLOSED_ON_OVERSIZED}. */
-    private static int send(HttpClient client, Route route, BadBody body, LongAdder transport) {
+    private static int send(HttpClient client, Route route, BadBody body, LongAdder transport, List<String> samples) {
         HttpRequest.Builder request = HttpRequest.newBuilder(route.uri())
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", route.contentType())
@@ -145,6 +145,11 @@ public final class FuzzRun {
                 return CLOSED_ON_OVERSIZED;
             }
             transport.increment();
+            if (samples.size() < SAMPLES) {
+                // which request, and how it failed (a timeout, a reset, a close before the answer)
+                samples.add("no answer " + route.label() + " " + body.mutation() + " (" + body.bytes().length
+                        + " bytes): " + e);
+            }
             return NO_ANSWER;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
