@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import org.entitybase.gateway.health.HealthAggregator;
 import org.entitybase.gateway.openapi.OpenApiAggregator;
+import org.entitybase.gateway.openapi.SwaggerUi;
 import org.entitybase.gateway.proxy.GatewayErrors;
 import org.entitybase.gateway.proxy.ProxyHandler;
 import org.entitybase.gateway.proxy.Upstream;
@@ -42,9 +43,11 @@ public class GatewayRoutes {
             Upstreams upstreams,
             ProxyHandler proxy,
             HealthAggregator health,
-            OpenApiAggregator openApi) {
+            OpenApiAggregator openApi,
+            SwaggerUi swaggerUi) {
         this.table = loaded.table();
-        Map<String, Handler<RoutingContext>> builtins = Map.of("health", health, "openapi", openApi);
+        Map<String, Handler<RoutingContext>> builtins =
+                Map.of("health", health, "openapi", openApi, "swagger-ui", swaggerUi);
         for (Route route : table.routes()) {
             Handler<RoutingContext> handler;
             if (RouteTable.GATEWAY.equals(route.service())) {

@@ -130,6 +130,10 @@ class RdfRoutesIT {
                         .isEqualTo(200);
                 assertThat(response.contentType()).isEqualTo(f[1]);
                 assertThat(response.header("ETag")).isEqualTo("\"" + revisions.get(id) + "\"");
+                Response entityData = RestAssured.get(API + "/wiki/Special:EntityData/" + id + "." + f[0]);
+                assertThat(entityData.statusCode()).isEqualTo(200);
+                assertThat(entityData.contentType()).isEqualTo(f[1]);
+                assertThat(entityData.asByteArray()).isEqualTo(response.asByteArray());
                 Model actual = parse(response.asByteArray(), format(f[0]));
                 Model expected = expected(json, Flavor.FULL);
                 assertThat(Models.isomorphic(actual, expected))
@@ -185,6 +189,9 @@ class RdfRoutesIT {
                 .isEqualTo(200);
         awaitIndexed("Q990001", created + 1); // the tombstone: revision ids count per entity
         error(RestAssured.get(API + "/entities/Q990001.ttl"), 410, "entity-deleted");
+        // Special:EntityData: a deleted entity is missing, as on Wikidata
+        error(RestAssured.get(API + "/wiki/Special:EntityData/Q990001.ttl"), 404, "entity-deleted");
+        error(RestAssured.get(API + "/wiki/Special:EntityData/Q987654321.nt"), 404, "entity-not-found");
     }
 
     @Test
@@ -202,6 +209,12 @@ class RdfRoutesIT {
                 RestAssured.given().redirects().follow(false).get(API + "/entities/Q990002.ttl?flavor=dump");
         assertThat(response.statusCode()).isEqualTo(308);
         assertThat(response.header("Location")).endsWith("/entities/Q42.ttl?flavor=dump");
+        Response entityData = RestAssured.given()
+                .redirects()
+                .follow(false)
+                .get(API + "/wiki/Special:EntityData/Q990002.ttl?flavor=dump");
+        assertThat(entityData.statusCode()).isEqualTo(301);
+        assertThat(entityData.header("Location")).endsWith(API + "/wiki/Special:EntityData/Q42.ttl?flavor=dump");
 
         Model sameAs = parse(
                 RestAssured.get(API + "/entities/Q990002/revision/" + revision + ".nt?flavor=dump")
@@ -230,6 +243,9 @@ class RdfRoutesIT {
             Response old = RestAssured.get(API + "/entities/Q571/revision/" + oldQ571 + ".ttl");
             assertThat(old.statusCode()).as(old.asString()).isEqualTo(200);
             error(RestAssured.get(API + "/entities/Q990001.ttl"), 410, "entity-deleted");
+            // Special:EntityData: a deleted entity is missing, as on Wikidata
+            error(RestAssured.get(API + "/wiki/Special:EntityData/Q990001.ttl"), 404, "entity-deleted");
+            error(RestAssured.get(API + "/wiki/Special:EntityData/Q987654321.nt"), 404, "entity-not-found");
         } finally {
             entities.entityService().restart();
         }

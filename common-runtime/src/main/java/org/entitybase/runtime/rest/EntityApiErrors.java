@@ -36,4 +36,15 @@ public final class EntityApiErrors {
                 "revision " + revisionId + " of " + id + " deleted the entity",
                 Map.of("id", id.value(), "revision_id", revisionId));
     }
+
+    /**
+     * Wikidata's Special:EntityData answers a deleted entity like a missing one (its page is deleted): our 410 becomes
+     * a 404 with the same code and message there; any other failure is returned as it is.
+     */
+    public static Throwable deletedAsMissing(Throwable failure) {
+        if (failure instanceof ApiException e && e.status() == 410) {
+            return new ApiException(404, e.code(), e.getMessage(), e.context());
+        }
+        return failure;
+    }
 }

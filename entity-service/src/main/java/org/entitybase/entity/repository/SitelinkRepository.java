@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,7 +28,17 @@ public class SitelinkRepository {
     static final String OWNER = "SELECT site, title, entity_id FROM sitelinks"
             + " WHERE site = ? AND title = ? AND entity_id <> ? LOCK IN SHARE MODE";
 
+    static final String HOLDER = "SELECT entity_id FROM sitelinks WHERE site = ? AND title = ?";
+
     static final String DELETE = "DELETE FROM sitelinks WHERE site = ? AND title = ? AND entity_id = ?";
+
+    /** The item whose current head links (site, title), or null. */
+    public Uni<EntityId> holder(Pool pool, String site, String title) {
+        return pool.preparedQuery(HOLDER).execute(Tuple.of(site, title)).map(rows -> {
+            var it = rows.iterator();
+            return it.hasNext() ? EntityId.parse(it.next().getString("entity_id")) : null;
+        });
+    }
 
     /**
      * Moves the entity's rows from {@code before} to {@code after} (site → title), touching only what changed.

@@ -155,7 +155,7 @@ public class EntityResource {
             long revisionId = EditRequests.positive(revision, "revision");
             return reads.revision(lexeme, revisionId).map(view -> {
                 if (view.stored() == null) {
-                    return redirectTo(partOf(view.row().redirectTarget(), part, lexeme), uri);
+                    return redirectTo(LexemeParts.partOf(view.row().redirectTarget(), part, lexeme), uri);
                 }
                 Entity entity = EntityWriteService.asOfRevision(
                         view.stored().entity(), revisionId, view.row().createdAt());
@@ -164,7 +164,7 @@ public class EntityResource {
         }
         return reads.current(lexeme).map(head -> {
             if (head.redirectTarget() != null) {
-                return redirectTo(partOf(head.redirectTarget(), part, lexeme), uri);
+                return redirectTo(LexemeParts.partOf(head.redirectTarget(), part, lexeme), uri);
             }
             if (ifNoneMatch != null && EditRequests.matchesAny(ifNoneMatch, head.revisionId())) {
                 return Response.notModified()
@@ -180,13 +180,6 @@ public class EntityResource {
                 Response.ok(LexemeParts.json(lexeme, part), MediaType.APPLICATION_JSON_TYPE);
         EntityResponses.revisionHeaders(response, revisionId);
         return response.build();
-    }
-
-    /** The same form or sense of the lexeme {@code target} ({@code L42-F1} of a redirect to L7 → {@code L7-F1}). */
-    private static EntityId partOf(EntityId target, EntityId part, EntityId lexeme) {
-        return new EntityId(
-                part.type(),
-                target.value() + part.value().substring(lexeme.value().length()));
     }
 
     @GET

@@ -48,4 +48,11 @@ final class LexemeParts {
         out.setAll((ObjectNode) own);
         return out;
     }
+
+    /** The same form or sense of the lexeme {@code target} ({@code L42-F1} of a redirect to L7 → {@code L7-F1}). */
+    static EntityId partOf(EntityId target, EntityId part, EntityId lexeme) {
+        return new EntityId(
+                part.type(),
+                target.value() + part.value().substring(lexeme.value().length()));
+    }
 }

@@ -14,6 +14,7 @@ import org.entitybase.entity.repository.MetadataRepository;
 import org.entitybase.entity.repository.Protection;
 import org.entitybase.entity.repository.RevisionRepository;
 import org.entitybase.entity.repository.RevisionRow;
+import org.entitybase.entity.repository.SitelinkRepository;
 import org.entitybase.model.entity.Entity;
 import org.entitybase.model.event.ChangeType;
 import org.entitybase.model.id.EntityId;
@@ -33,14 +34,17 @@ public class EntityReadService implements EntityReader {
     private final RevisionRepository revisions;
     private final RevisionStore contents;
     private final MetadataRepository metadata;
+    private final SitelinkRepository sitelinks;
 
     EntityReadService(
             Pool pool,
             EntityHeadRepository heads,
             RevisionRepository revisions,
             RevisionStore contents,
-            MetadataRepository metadata) {
+            MetadataRepository metadata,
+            SitelinkRepository sitelinks) {
         this.pool = pool;
+        this.sitelinks = sitelinks;
         this.metadata = metadata;
         this.heads = heads;
         this.revisions = revisions;
@@ -121,6 +125,11 @@ public class EntityReadService implements EntityReader {
             }
             return metadata.find(pool, id);
         });
+    }
+
+    /** The item that links {@code title} on {@code site} now, or null (Wikidata's sites+titles lookups). */
+    public Uni<EntityId> bySitelink(String site, String title) {
+        return sitelinks.holder(pool, site, title);
     }
 
     /** Which of {@code hashes} name a committed revision's pack (content or checkpoint hash). */

@@ -208,6 +208,36 @@ class GatewayProxyTest {
         assertThat(upstreamOf(given().get(API + "/users/1/notifications"))).isEqualTo("watchlist-consumer");
         assertThat(upstreamOf(given().get(API + "/users/1/watchlist"))).isEqualTo("user-service");
         assertThat(upstreamOf(given().post(API + "/redirects"))).isEqualTo("entity-service");
+        // Wikidata's interfaces: JSON and negotiation from entity-service, RDF from rdf-service
+        assertThat(upstreamOf(given().get(API + "/wiki/Special:EntityData/Q42.ttl")))
+                .isEqualTo("rdf-service");
+        assertThat(upstreamOf(given().get(API + "/wiki/Special:EntityData/L1-F1.rdf")))
+                .isEqualTo("rdf-service");
+        assertThat(upstreamOf(given().get(API + "/wiki/Special:EntityData/Q42.json")))
+                .isEqualTo("entity-service");
+        assertThat(upstreamOf(given().get(API + "/wiki/Special:EntityData/Q42")))
+                .isEqualTo("entity-service");
+        assertThat(upstreamOf(given().post(API + "/w/api.php"))).isEqualTo("entity-service");
+        assertThat(upstreamOf(given().urlEncodingEnabled(false).get(API + "/wiki/Special%3AEntityData/Q42.nt")))
+                .isEqualTo("rdf-service");
+        assertThat(upstreamOf(given().urlEncodingEnabled(false).get(API + "/wiki/Special:EntityData/Q42.json")))
+                .isEqualTo("entity-service");
+    }
+
+    @Test
+    void servesSwaggerUiOfTheMergedApiUnderThePrefix() {
+        given().redirects()
+                .follow(false)
+                .get(API + "/swagger-ui")
+                .then()
+                .statusCode(302)
+                .header("Location", API + "/swagger-ui/");
+        given().get(API + "/swagger-ui/").then().statusCode(200).body(containsString("swagger-ui"));
+        given().get(API + "/swagger-ui/index.html")
+                .then()
+                .statusCode(200)
+                .body(containsString("/v1/entitybase/openapi"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test
