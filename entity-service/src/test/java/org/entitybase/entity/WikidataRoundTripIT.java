@@ -50,14 +50,22 @@ class WikidataRoundTripIT {
         for (FixtureEntity fixture : fixtures) {
             Response read = reader().get(path("/entities/" + fixture.id()));
             assertThat(read.statusCode()).as(fixture.id()).isEqualTo(200);
-            String expected = WRITER.toJson(withoutRevision(HashFiller.withHashes(READER.readEntity(fixture.json()))));
-            String actual = WRITER.toJson(withoutRevision(READER.readEntity(read.asString())));
-            assertThat(actual).as(fixture.id()).isEqualTo(expected);
+            assertThat(comparable(read.asString())).as(fixture.id()).isEqualTo(expected(fixture));
             assertThat(read.jsonPath().getLong("lastrevid")).isPositive();
             compared++;
         }
         assertThat(compared).isEqualTo(WikidataFixtures.entities().size());
         System.out.printf("round trip: %d entities imported and read back equal%n", compared);
+    }
+
+    /** The fixture as a read should show it: legacy hashes recomputed, no revision of its own. */
+    static String expected(FixtureEntity fixture) {
+        return WRITER.toJson(withoutRevision(HashFiller.withHashes(READER.readEntity(fixture.json()))));
+    }
+
+    /** A read's JSON without its revision's {@code lastrevid}/{@code modified}, to compare with {@link #expected}. */
+    static String comparable(String read) {
+        return WRITER.toJson(withoutRevision(READER.readEntity(read)));
     }
 
     private static Entity withoutRevision(Entity entity) {
