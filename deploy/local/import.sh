@@ -38,10 +38,10 @@ if [[ ${1:-} == --part ]]; then
       "$IMPORT_API/import/jobs/$IMPORT_JOB/parts?from=$from" \
       -H 'Content-Type: application/x-ndjson' -H "X-User-ID: $IMPORT_USER" --data-binary @"$part") || code=000
     [[ $code == 200 ]] && break
-    if [[ $code == 4* && $code != 409 ]]; then
+    # again after a while: 503 (admission control, a restart), 5xx, no answer (000), another client moved the job
+    if [[ $code == 4* ]] && ! grep -q '"code":"import-job-moved"' "$IMPORT_STATE/answer"; then
       die "part from line $from: HTTP $code $(cat "$IMPORT_STATE/answer")"
     fi
-    # 503 (admission control, a restart), no answer (000): again after a while; 409: another part moved the job
     if ((attempt == 120)); then die "part from line $from: HTTP $code after $attempt attempts"; fi
     sleep 1
   done
@@ -87,6 +87,10 @@ if [[ -z $job ]]; then
   from=1
 else
   answer=$(curl -fsS "$api/import/jobs/$job") || die "no import job $job at $api"
+  if [[ $answer == *'"state":"done"'* ]]; then
+    say "import job $job is done already: $(progress_line "$answer")"
+    exit 0
+  fi
   from=$(($(json_number committed_line <<<"$answer") + 1))
 fi
 say "import job $job: $file, $total lines, from line $from, parts of up to $part_size bytes"
