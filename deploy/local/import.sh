@@ -26,7 +26,7 @@ progress_line() {
     "$(json_number failed <<<"$answer")" "$(json_number per_second <<<"$answer")" "${eta:+, ETA ${eta}s}"
 }
 
-# split --filter runs this script once per part: the part on stdin, its state in IMPORT_STATE
+# awk (below) runs this script once per part: the part on stdin, its state in IMPORT_STATE
 if [[ ${1:-} == --part ]]; then
   part=$(mktemp)
   trap 'rm -f "$part"' EXIT
@@ -99,7 +99,19 @@ state=$(mktemp -d)
 trap 'rm -rf "$state"' EXIT
 echo "$from" >"$state/next"
 export IMPORT_STATE=$state IMPORT_API=$api IMPORT_JOB=$job IMPORT_USER=$user
-"${unpack[@]}" | tail -n +"$from" | split -C "$part_size" --filter="bash '${BASH_SOURCE[0]}' --part"
+# Whole lines only (split -C would cut a line longer than a part): awk pipes up to part_size bytes of lines (a longer
+# line alone) to one sender, waits for it (close), then starts the next; LC_ALL=C: length() counts bytes.
+"${unpack[@]}" | tail -n +"$from" | LC_ALL=C awk -v max="$part_size" -v cmd="bash '${BASH_SOURCE[0]}' --part" '
+  {
+    if (size > 0 && size + length($0) + 1 > max) {
+      if (close(cmd) != 0) exit 1
+      size = 0
+    }
+    print | cmd
+    size += length($0) + 1
+  }
+  END { if (size > 0 && close(cmd) != 0) exit 1 }'
+
 
 # the end: an empty last part marks the job done
 read -r next <"$state/next"

@@ -26,9 +26,9 @@ import static org.entitybase.entity.support.Api.reader;
 import static org.entitybase.entity.support.Api.writer;
 
 /**
- * Bulk import jobs ({@code /import/jobs}, issue 14) against the real stack: the sample dump in parts and read back
- * equal, bad lines reported by line number while the rest imports, a part sent again after a kill imported once,
- * and eight jobs of the largest real entities at once.
+ * Bulk import jobs ({@code /import/jobs}, issue 14) against the real stack: bad lines reported by line number while
+ * the rest imports, a part sent again after a kill imported once, and eight jobs of the largest real entities at once
+ * (the sample dump imported in parts and read back equal: WikidataRoundTripIT, with this class's client side).
  */
 @QuarkusTest
 class ImportJobsIT {
@@ -37,30 +37,6 @@ class ImportJobsIT {
 
     /** One part of a dump: the number of its first line and its text (whole lines). */
     record Part(long firstLine, String text) {}
-
-    @Test
-    void theSampleDumpImportsInPartsAndReadsBackEqual() {
-        List<FixtureEntity> fixtures = sample();
-        List<String> dump = dumpLines(fixtures.stream().map(FixtureEntity::json).toList());
-        List<Part> parts = parts(dump, 256 * 1024);
-        assertThat(parts).hasSizeGreaterThan(2);
-
-        JsonPath job = run(parts, dump.size(), false);
-        assertThat(job.getString("state")).isEqualTo("done");
-        assertThat(job.getLong("committed_line")).isEqualTo(dump.size());
-        assertThat(job.getLong("entities_done")).isEqualTo(fixtures.size());
-        assertThat(job.getLong("failed")).as(job.prettify()).isZero();
-        assertThat(job.getDouble("per_second")).isPositive();
-        assertThat(job.getList("errors")).isEmpty();
-
-        for (FixtureEntity fixture : fixtures) {
-            Response read = reader().get(path("/entities/" + fixture.id()));
-            assertThat(read.statusCode()).as(fixture.id()).isEqualTo(200);
-            assertThat(WikidataRoundTripIT.comparable(read.asString()))
-                    .as(fixture.id())
-                    .isEqualTo(WikidataRoundTripIT.expected(fixture));
-        }
-    }
 
     @Test
     void badLinesAreReportedWithTheirLineNumbersAndTheRestImports() {
@@ -156,10 +132,11 @@ class ImportJobsIT {
 
     @Test
     void eightJobsOfTheLargestEntitiesAtOnceAllFinish() throws Exception {
+        // the largest real entity (Q30, ~700 KB) in every job: eight of its imports at once, as admission allows
         List<FixtureEntity> largest = sample().stream()
                 .sorted(Comparator.comparingInt((FixtureEntity f) -> f.json().length())
                         .reversed())
-                .limit(2)
+                .limit(1)
                 .toList();
         assertThat(largest.get(0).json().length()).isGreaterThan(500_000);
         List<String> dump = dumpLines(largest.stream().map(FixtureEntity::json).toList());
