@@ -21,6 +21,22 @@ public interface EntityServiceConfig {
 
     Idempotency idempotency();
 
+    /** {@code entitybase.entity.imports.*}: bulk import jobs ({@code /import/jobs}). */
+    Imports imports();
+
+    interface Imports {
+        /**
+         * {@code ...concurrency}: entities of one part parsed, then imported, at a time (each import is its own
+         * transaction; the reactive pool has 8 connections).
+         */
+        @WithDefault("6")
+        int concurrency();
+
+        /** {@code ...max-errors}: bad lines kept per job (the count goes on beyond it). */
+        @WithDefault("1000")
+        int maxErrors();
+    }
+
     /** {@code Idempotency-Key}: how long a first answer is kept for retries (API.md "Idempotency-Key"). */
     interface Idempotency {
         /** {@code entitybase.entity.idempotency.retention}: a key's answer is replayed this long, then forgotten. */

@@ -133,8 +133,17 @@ public class EntityWriteService implements EntityEditor {
      * it. The id is reserved so the id source never hands it out. A mass edit (refused on mass_edit_protected).
      */
     public Uni<EditResult> importEntity(byte[] body, EditContext context) {
-        EditContext mass = context.asMassEdit();
-        return parse(body, null, WikibaseJsonReader.lenient()).flatMap(entity -> {
+        return parseImport(body)
+                .flatMap(entity -> ids.reserveUpTo(entity.id()).flatMap(reserved -> importEntity(entity, context)));
+    }
+
+    /**
+     * An entity JSON to import, parsed and checked (400 without an id or of a type that cannot be imported). Bulk
+     * import parses a part's lines with it, reserves the highest id per type once, then calls {@link
+     * #importEntity(Entity, EditContext)} per entity.
+     */
+    public Uni<Entity> parseImport(byte[] body) {
+        return parse(body, null, WikibaseJsonReader.lenient()).map(entity -> {
             EntityId id = entity.id();
             if (id == null) {
                 throw new ApiException(
@@ -150,15 +159,31 @@ public class EntityWriteService implements EntityEditor {
                         "only items, properties and lexemes can be imported",
                         Map.of("path", "type"));
             }
-            return ids.reserveUpTo(id)
-                    .flatMap(reserved -> heads.find(pool, id))
-                    .flatMap(existing -> existing == null
-                            ? writeContent(id, null, entity, mass, ChangeType.CREATE, Mode.IMPORT)
-                            : change(id, mass, base -> {
-                                requireLive(base.head());
-                                return writeContent(id, base, entity, mass, ChangeType.EDIT, Mode.IMPORT);
-                            }));
+            return entity;
         });
+    }
+
+    /** Reserves ids up to {@code id} at the id source (see {@link EntityIdSource#reserveUpTo}). */
+    public Uni<Void> reserveUpTo(EntityId id) {
+        return ids.reserveUpTo(id);
+    }
+
+    /** The import of a parsed entity (from {@link #parseImport}) whose id the caller has reserved already. */
+    public Uni<EditResult> importEntity(Entity entity, EditContext context) {
+        EditContext mass = context.asMassEdit();
+        EntityId id = entity.id();
+        Uni<EditResult> asEdit = Uni.createFrom()
+                .deferred(() -> change(id, mass, base -> {
+                    requireLive(base.head());
+                    return writeContent(id, base, entity, mass, ChangeType.EDIT, Mode.IMPORT);
+                }));
+        // a concurrent import created it first (two jobs of one dump): then this one is an edit of it, as if later
+        return heads.find(pool, id)
+                .flatMap(existing -> existing == null
+                        ? writeContent(id, null, entity, mass, ChangeType.CREATE, Mode.IMPORT)
+                                .onFailure(EntityWriteService::isEntityExists)
+                                .recoverWithUni(failure -> asEdit)
+                        : asEdit);
     }
 
     /** {@code PUT}: the entity becomes the client's JSON (whose {@code id}, if given, must be {@code id}). */
@@ -604,6 +629,10 @@ public class EntityWriteService implements EntityEditor {
 
     private static Indexes indexes(EntityId id, Entity entity, Set<String> statements) {
         return new Indexes(EntityPreparer.sitelinkTitles(entity), statements, lexemeTerms(id, entity));
+    }
+
+    private static boolean isEntityExists(Throwable failure) {
+        return failure instanceof ApiException api && "entity-exists".equals(api.code());
     }
 
     private static boolean isLive(HeadRow head) {
