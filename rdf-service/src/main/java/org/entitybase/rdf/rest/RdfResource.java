@@ -35,7 +35,9 @@ import org.entitybase.rdf.service.EntityRdfService.Source;
  * Special:EntityData's RDF: {@code GET /entities/{id}.ttl|.nt|.rdf} (now, or {@code ?revision=}) and {@code GET
  * /entities/{id}/revision/{rev}.ttl|…}, {@code ?flavor=dump} for what a dump holds; {@code ETag} is the revision id.
  * A redirected entity answers 308 to its target's RDF; a redirect revision asked for by id is written as the
- * redirect ({@code owl:sameAs}). The internal reconcile trigger is {@link RdfReconcileResource}.
+ * redirect ({@code owl:sameAs}). A form or sense id ({@code L42-F1.ttl}) gives that part of its lexeme's revision
+ * (Special:EntityData/L42-F1.ttl), 404 when the revision has no such part. The internal reconcile trigger is {@link
+ * RdfReconcileResource}.
  */
 @Path("/entities")
 public class RdfResource {
@@ -60,20 +62,26 @@ public class RdfResource {
         RdfFormat.File target = RdfFormat.file(file);
         Flavor chosen = RdfFormat.flavor(flavor);
         Long rev = RdfFormat.revision(revision);
+        EntityId part = target.id().isLexemePart() ? target.id() : null;
+        EntityId whole = target.id().container();
         if (rev != null) {
-            return render(rdf.revision(target.id(), rev), target.format(), chosen, rev, ifNoneMatch);
+            return part == null
+                    ? render(rdf.revision(whole, rev), target.format(), chosen, rev, ifNoneMatch)
+                    : renderPart(rdf.revision(whole, rev), part, target.format(), flavor, rev, ifNoneMatch, uri);
         }
-        return rdf.current(target.id()).flatMap(source -> {
+        return rdf.current(whole).flatMap(source -> {
             if (source.isRedirect()) {
-                UriBuilder location = uri.getBaseUriBuilder()
-                        .path("entities")
-                        .path(source.redirectTarget().value() + "." + target.format().extension);
-                if (flavor != null) {
-                    location.queryParam("flavor", flavor);
-                }
-                return Uni.createFrom().item(redirect(location.build()));
+                EntityId to = part == null
+                        ? source.redirectTarget()
+                        : source.asPart(part).redirectedPart();
+                return Uni.createFrom().item(redirect(location(uri, to, target.format(), flavor)));
             }
-            return render(Uni.createFrom().item(source), target.format(), chosen, null, ifNoneMatch);
+            return render(
+                    Uni.createFrom().item(part == null ? source : source.asPart(part)),
+                    target.format(),
+                    chosen,
+                    null,
+                    ifNoneMatch);
         });
     }
 
@@ -84,12 +92,47 @@ public class RdfResource {
             @PathParam("id") String id,
             @PathParam("file") String file,
             @QueryParam("flavor") String flavor,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context UriInfo uri) {
         EntityId entityId = RdfFormat.entityId(id);
         int dot = file.lastIndexOf('.');
         RdfFormat.File target = RdfFormat.file(entityId.value() + (dot < 0 ? "" : file.substring(dot)));
         Long rev = RdfFormat.revision(dot < 0 ? file : file.substring(0, dot));
+        if (entityId.isLexemePart()) {
+            return renderPart(
+                    rdf.revision(entityId.container(), rev), entityId, target.format(), flavor, rev, ifNoneMatch, uri);
+        }
         return render(rdf.revision(entityId, rev), target.format(), RdfFormat.flavor(flavor), rev, ifNoneMatch);
+    }
+
+    /**
+     * A form or sense in a revision of its lexeme; when that revision is a redirect, 308 to the same part of the
+     * target (as entity-service's JSON of a part does: a redirect has no parts to write).
+     */
+    private Uni<Response> renderPart(
+            Uni<Source> lexeme,
+            EntityId part,
+            RdfFormat format,
+            String flavor,
+            Long revision,
+            String ifNoneMatch,
+            UriInfo uri) {
+        Flavor chosen = RdfFormat.flavor(flavor);
+        return lexeme.flatMap(source -> {
+            Source asPart = source.asPart(part);
+            if (asPart.isRedirect()) {
+                return Uni.createFrom().item(redirect(location(uri, asPart.redirectedPart(), format, flavor)));
+            }
+            return render(Uni.createFrom().item(asPart), format, chosen, revision, ifNoneMatch);
+        });
+    }
+
+    private static URI location(UriInfo uri, EntityId to, RdfFormat format, String flavor) {
+        UriBuilder location = uri.getBaseUriBuilder().path("entities").path(to.value() + "." + format.extension);
+        if (flavor != null) {
+            location.queryParam("flavor", flavor);
+        }
+        return location.build();
     }
 
     /**
