@@ -64,6 +64,19 @@ public record EntityId(EntityType type, String value) implements Comparable<Enti
         return Long.parseLong(value.substring(1, end < 0 ? value.length() : end));
     }
 
+    /** The lexeme of a form or sense ({@code L42-F1} gives {@code L42}); any other id is its own. */
+    public EntityId container() {
+        if (type != EntityType.FORM && type != EntityType.SENSE) {
+            return this;
+        }
+        return new EntityId(EntityType.LEXEME, value.substring(0, value.indexOf('-')));
+    }
+
+    /** Is this a form or sense id, a part of a lexeme? */
+    public boolean isLexemePart() {
+        return type == EntityType.FORM || type == EntityType.SENSE;
+    }
+
     @Override
     public int compareTo(EntityId o) {
         int c = type.compareTo(o.type);

@@ -164,6 +164,57 @@ public final class EntityRdfWriter {
         finishDocument();
     }
 
+    /**
+     * Special:EntityData of a form or sense by its own id ({@code L42-F1.ttl}): Wikibase looks the part up through its
+     * lexeme, so the data node is the part's ({@code data:L42-F1 schema:about wd:L42-F1}) with the lexeme's revision,
+     * timestamp and page properties (page_props belong to the lexeme's page), then the part's triples exactly as the
+     * lexeme's document has them, and stubs of what the part alone mentions.
+     *
+     * @throws IllegalArgumentException when {@code lexeme} has no such form or sense (see {@link #hasPart})
+     */
+    public void writePartDocument(Lexeme lexeme, EntityId part) {
+        Object found = part(lexeme, part);
+        if (found == null) {
+            throw new IllegalArgumentException(lexeme.id() + " has no " + part);
+        }
+        startDocument();
+        PageMetadata page = lexeme.page();
+        if (page.lastRevisionId() != null && page.modified() != null) {
+            addEntityRevisionInfo(part, page.lastRevisionId(), page.modified());
+        }
+        if (flavor.has(Flavor.Part.PAGE_PROPS) && !vocabulary.pageProperties().isEmpty()) {
+            addEntityPageProps(part, pageProperties(lexeme));
+        }
+        if (found instanceof Form form) {
+            addForm(form);
+        } else {
+            addSense((Sense) found);
+        }
+        resolveMentionedEntities();
+        finishDocument();
+    }
+
+    /** Does {@code lexeme} have the form or sense {@code part}? */
+    public static boolean hasPart(Lexeme lexeme, EntityId part) {
+        return part(lexeme, part) != null;
+    }
+
+    private static Object part(Lexeme lexeme, EntityId part) {
+        if (part.type() == EntityType.FORM) {
+            return lexeme.forms().stream()
+                    .filter(f -> f.id().equals(part))
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (part.type() == EntityType.SENSE) {
+            return lexeme.senses().stream()
+                    .filter(s -> s.id().equals(part))
+                    .findFirst()
+                    .orElse(null);
+        }
+        return null;
+    }
+
     /** Triples emitted so far (duplicates included). */
     public long tripleCount() {
         return out.count();

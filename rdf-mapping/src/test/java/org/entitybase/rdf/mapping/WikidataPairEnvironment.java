@@ -39,7 +39,7 @@ import org.entitybase.testkit.WikidataFixtures;
  *       and description texts and the patterns come from the expected output.
  * </ul>
  */
-final class WikidataPairEnvironment {
+public final class WikidataPairEnvironment {
     private static final String WD = RdfVocabulary.WIKIDATA_CONCEPT_BASE;
     private static final String WIKIBASE = "http://wikiba.se/ontology#";
     private static final String RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
@@ -55,10 +55,20 @@ final class WikidataPairEnvironment {
             .standardUnit("Q844211")
             .build();
 
-    final Model expected;
+    /** Wikidata's Turtle of the pair, parsed. */
+    public final Model expected;
+
     final List<EntityId> redirectsToEntity;
     final EntityStubLookup stubs;
     final ExternalIdUriLookup uriPatterns;
+
+    /**
+     * The stubs and URI patterns by id, for a test that builds these entities on a real stack (their ids, terms and
+     * P1921) instead of handing them to the mapping.
+     */
+    public final Map<EntityId, EntityStub> stubsById;
+
+    public final Map<String, String> uriPatternsById;
     final int stubCount;
     final int patternCount;
 
@@ -68,11 +78,13 @@ final class WikidataPairEnvironment {
         this.redirectsToEntity = redirects;
         this.stubs = stubs::get;
         this.uriPatterns = patterns::get;
+        this.stubsById = Map.copyOf(stubs);
+        this.uriPatternsById = Map.copyOf(patterns);
         this.stubCount = stubs.size();
         this.patternCount = patterns.size();
     }
 
-    static WikidataPairEnvironment of(WikidataFixtures.WikidataPair pair) {
+    public static WikidataPairEnvironment of(WikidataFixtures.WikidataPair pair) {
         Model expected = parse(pair.turtle());
         EntityId main = EntityId.parse(pair.id());
         return new WikidataPairEnvironment(

@@ -1,5 +1,7 @@
 package org.entitybase.rdf.rest;
 
+import java.net.URI;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -15,12 +17,15 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.smallrye.mutiny.Uni;
 
+import org.entitybase.model.id.EntityId;
+
 /**
  * Special:EntityData's RDF: {@code GET /entities/{id}.ttl|.nt|.rdf} (now, or {@code ?revision=}) and {@code GET
  * /entities/{id}/revision/{rev}.ttl|…}, {@code ?flavor=dump} for what a dump holds; {@code ETag} is the revision id.
  * A redirected entity answers 308 to its target's RDF; a redirect revision asked for by id is written as the
- * redirect ({@code owl:sameAs}). The internal reconcile trigger is {@link RdfReconcileResource}; Wikidata's own
- * {@code Special:EntityData} URLs are {@link EntityDataRdfResource}.
+ * redirect ({@code owl:sameAs}). A form or sense id ({@code L42-F1.ttl}) gives that part of its lexeme's revision
+ * (Special:EntityData/L42-F1.ttl), 404 when the revision has no such part. The internal reconcile trigger is {@link
+ * RdfReconcileResource}; Wikidata's own {@code Special:EntityData} URLs are {@link EntityDataRdfResource}.
  */
 @Path("/entities")
 public class RdfResource {
@@ -45,15 +50,16 @@ public class RdfResource {
                 revision,
                 flavor,
                 ifNoneMatch,
-                (target, format, keptFlavor) -> {
-                    UriBuilder location =
-                            uri.getBaseUriBuilder().path("entities").path(target.value() + "." + format.extension);
-                    if (keptFlavor != null) {
-                        location.queryParam("flavor", keptFlavor);
-                    }
-                    return location.build();
-                },
+                (to, format, keptFlavor) -> location(uri, to, format, keptFlavor),
                 308);
+    }
+
+    private static URI location(UriInfo uri, EntityId to, RdfFormat format, String flavor) {
+        UriBuilder location = uri.getBaseUriBuilder().path("entities").path(to.value() + "." + format.extension);
+        if (flavor != null) {
+            location.queryParam("flavor", flavor);
+        }
+        return location.build();
     }
 
     @GET
@@ -63,7 +69,9 @@ public class RdfResource {
             @PathParam("id") String id,
             @PathParam("file") String file,
             @QueryParam("flavor") String flavor,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return responses.revision(id, file, flavor, ifNoneMatch);
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context UriInfo uri) {
+        return responses.revision(
+                id, file, flavor, ifNoneMatch, (to, format, keptFlavor) -> location(uri, to, format, keptFlavor), 308);
     }
 }

@@ -58,26 +58,85 @@ class RdfResponses {
         RdfFormat.File target = RdfFormat.file(file);
         Flavor chosen = RdfFormat.flavor(flavor);
         Long rev = RdfFormat.revision(revision);
+        EntityId part = target.id().isLexemePart() ? target.id() : null;
+        EntityId whole = target.id().container();
         if (rev != null) {
-            return render(rdf.revision(target.id(), rev), target.format(), chosen, rev, ifNoneMatch);
+            return part == null
+                    ? render(rdf.revision(whole, rev), target.format(), chosen, rev, ifNoneMatch)
+                    : renderPart(
+                            rdf.revision(whole, rev),
+                            part,
+                            target.format(),
+                            flavor,
+                            rev,
+                            ifNoneMatch,
+                            location,
+                            redirectStatus);
         }
-        return rdf.current(target.id()).flatMap(source -> {
+        return rdf.current(whole).flatMap(source -> {
             if (source.isRedirect()) {
-                URI to = location.of(source.redirectTarget(), target.format(), flavor);
+                EntityId to = part == null
+                        ? source.redirectTarget()
+                        : source.asPart(part).redirectedPart();
                 return Uni.createFrom()
-                        .item(Response.status(redirectStatus).location(to).build());
+                        .item(Response.status(redirectStatus)
+                                .location(location.of(to, target.format(), flavor))
+                                .build());
             }
-            return render(Uni.createFrom().item(source), target.format(), chosen, null, ifNoneMatch);
+            return render(
+                    Uni.createFrom().item(part == null ? source : source.asPart(part)),
+                    target.format(),
+                    chosen,
+                    null,
+                    ifNoneMatch);
         });
     }
 
-    /** {@code /entities/{id}/revision/{rev}.ttl}. */
-    Uni<Response> revision(String id, String file, String flavor, String ifNoneMatch) {
+    /** {@code /entities/{id}/revision/{rev}.ttl}; a part of a redirect revision answers {@code redirectStatus}. */
+    Uni<Response> revision(
+            String id, String file, String flavor, String ifNoneMatch, RedirectLocation location, int redirectStatus) {
         EntityId entityId = RdfFormat.entityId(id);
         int dot = file.lastIndexOf('.');
         RdfFormat.File target = RdfFormat.file(entityId.value() + (dot < 0 ? "" : file.substring(dot)));
         Long rev = RdfFormat.revision(dot < 0 ? file : file.substring(0, dot));
+        if (entityId.isLexemePart()) {
+            return renderPart(
+                    rdf.revision(entityId.container(), rev),
+                    entityId,
+                    target.format(),
+                    flavor,
+                    rev,
+                    ifNoneMatch,
+                    location,
+                    redirectStatus);
+        }
         return render(rdf.revision(entityId, rev), target.format(), RdfFormat.flavor(flavor), rev, ifNoneMatch);
+    }
+
+    /**
+     * A form or sense in a revision of its lexeme; when that revision is a redirect, {@code redirectStatus} to the same
+     * part of the target (as entity-service's JSON of a part does: a redirect has no parts to write).
+     */
+    private Uni<Response> renderPart(
+            Uni<Source> lexeme,
+            EntityId part,
+            RdfFormat format,
+            String flavor,
+            Long revision,
+            String ifNoneMatch,
+            RedirectLocation location,
+            int redirectStatus) {
+        Flavor chosen = RdfFormat.flavor(flavor);
+        return lexeme.flatMap(source -> {
+            Source asPart = source.asPart(part);
+            if (asPart.isRedirect()) {
+                return Uni.createFrom()
+                        .item(Response.status(redirectStatus)
+                                .location(location.of(asPart.redirectedPart(), format, flavor))
+                                .build());
+            }
+            return render(Uni.createFrom().item(asPart), format, chosen, revision, ifNoneMatch);
+        });
     }
 
     /**

@@ -19,6 +19,7 @@ import org.eclipse.rdf4j.rio.helpers.AbstractRDFHandler;
 import io.smallrye.mutiny.Uni;
 
 import org.entitybase.model.entity.Entity;
+import org.entitybase.model.entity.Lexeme;
 import org.entitybase.model.id.EntityId;
 import org.entitybase.rdf.config.RdfConfig;
 import org.entitybase.rdf.mapping.EntityRdfWriter;
@@ -70,10 +71,31 @@ public class EntityRdfService {
         return VOCABULARY;
     }
 
-    /** An entity revision to write: the entity, or the redirect it is. */
-    public record Source(EntityId id, Entity entity, EntityId redirectTarget) {
+    /**
+     * An entity revision to write: the entity, or the redirect it is. {@code part}: a form or sense of the lexeme
+     * written alone (Special:EntityData/L42-F1), null for the whole entity.
+     */
+    public record Source(EntityId id, Entity entity, EntityId redirectTarget, EntityId part) {
         public boolean isRedirect() {
             return redirectTarget != null;
+        }
+
+        /**
+         * This lexeme revision as the document of its form or sense {@code part}: 404 when the revision has none (a
+         * redirect stays one: its caller sends the reader to the target's part).
+         */
+        public Source asPart(EntityId part) {
+            if (!isRedirect() && !(entity instanceof Lexeme lexeme && EntityRdfWriter.hasPart(lexeme, part))) {
+                throw EntityApiErrors.notFound(part);
+            }
+            return new Source(id, entity, redirectTarget, part);
+        }
+
+        /** The same form or sense of the redirect target ({@code L42-F1} of a redirect to L7 → {@code L7-F1}). */
+        public EntityId redirectedPart() {
+            return new EntityId(
+                    part.type(),
+                    redirectTarget.value() + part.value().substring(id.value().length()));
         }
 
         /** The revision id the entity JSON carries ({@code lastrevid}), null for a redirect. */
@@ -131,9 +153,9 @@ public class EntityRdfService {
                     .failure(EntityApiErrors.revisionDeleted(revision.entityId(), revision.revisionId()));
         }
         if (revision.isRedirect()) {
-            return Uni.createFrom().item(new Source(revision.entityId(), null, revision.redirectTarget()));
+            return Uni.createFrom().item(new Source(revision.entityId(), null, revision.redirectTarget(), null));
         }
-        return reader.entity(revision).map(entity -> new Source(revision.entityId(), entity, null));
+        return reader.entity(revision).map(entity -> new Source(revision.entityId(), entity, null, null));
     }
 
     /** A document ready to write: all lookups it needs are resolved. */
@@ -227,6 +249,8 @@ public class EntityRdfService {
             writer.addEntityRedirect(source.id(), source.redirectTarget());
             writer.resolveMentionedEntities();
             writer.finishDocument();
+        } else if (source.part() != null) {
+            writer.writePartDocument((Lexeme) source.entity(), source.part());
         } else {
             writer.writeDocument(source.entity());
         }
