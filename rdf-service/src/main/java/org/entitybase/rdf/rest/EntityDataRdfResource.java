@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.smallrye.mutiny.Uni;
@@ -56,15 +55,7 @@ public class EntityDataRdfResource {
                         revision,
                         flavor,
                         ifNoneMatch,
-                        (target, format, keptFlavor) -> {
-                            UriBuilder location = uri.getBaseUriBuilder()
-                                    .path("wiki/Special:EntityData")
-                                    .path(target.value() + "." + format.extension);
-                            if (keptFlavor != null) {
-                                location.queryParam("flavor", keptFlavor);
-                            }
-                            return location.build();
-                        },
+                        RdfResponses.RedirectLocation.under(uri, "wiki/Special:EntityData"),
                         301)
                 .onFailure()
                 .transform(EntityApiErrors::deletedAsMissing);

@@ -1,7 +1,5 @@
 package org.entitybase.rdf.rest;
 
-import java.net.URI;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -12,12 +10,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.smallrye.mutiny.Uni;
-
-import org.entitybase.model.id.EntityId;
 
 /**
  * Special:EntityData's RDF: {@code GET /entities/{id}.ttl|.nt|.rdf} (now, or {@code ?revision=}) and {@code GET
@@ -46,20 +41,7 @@ public class RdfResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context UriInfo uri) {
         return responses.entity(
-                file,
-                revision,
-                flavor,
-                ifNoneMatch,
-                (to, format, keptFlavor) -> location(uri, to, format, keptFlavor),
-                308);
-    }
-
-    private static URI location(UriInfo uri, EntityId to, RdfFormat format, String flavor) {
-        UriBuilder location = uri.getBaseUriBuilder().path("entities").path(to.value() + "." + format.extension);
-        if (flavor != null) {
-            location.queryParam("flavor", flavor);
-        }
-        return location.build();
+                file, revision, flavor, ifNoneMatch, RdfResponses.RedirectLocation.under(uri, "entities"), 308);
     }
 
     @GET
@@ -72,6 +54,6 @@ public class RdfResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context UriInfo uri) {
         return responses.revision(
-                id, file, flavor, ifNoneMatch, (to, format, keptFlavor) -> location(uri, to, format, keptFlavor), 308);
+                id, file, flavor, ifNoneMatch, RdfResponses.RedirectLocation.under(uri, "entities"), 308);
     }
 }

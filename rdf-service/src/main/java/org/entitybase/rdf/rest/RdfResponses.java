@@ -10,6 +10,8 @@ import java.time.format.DateTimeParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.rdf4j.rio.RDFWriter;
 
@@ -34,6 +36,17 @@ class RdfResponses {
     @FunctionalInterface
     interface RedirectLocation {
         URI of(EntityId target, RdfFormat format, String flavor);
+
+        /** {@code <base>/<path>/<target>.<ext>}, with {@code ?flavor=} when one was asked for. */
+        static RedirectLocation under(UriInfo uri, String path) {
+            return (target, format, flavor) -> {
+                UriBuilder location = uri.getBaseUriBuilder().path(path).path(target.value() + "." + format.extension);
+                if (flavor != null) {
+                    location.queryParam("flavor", flavor);
+                }
+                return location.build();
+            };
+        }
     }
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -78,10 +91,7 @@ class RdfResponses {
                 EntityId to = part == null
                         ? source.redirectTarget()
                         : source.asPart(part).redirectedPart();
-                return Uni.createFrom()
-                        .item(Response.status(redirectStatus)
-                                .location(location.of(to, target.format(), flavor))
-                                .build());
+                return redirect(redirectStatus, location.of(to, target.format(), flavor));
             }
             return render(
                     Uni.createFrom().item(part == null ? source : source.asPart(part)),
@@ -130,10 +140,7 @@ class RdfResponses {
         return lexeme.flatMap(source -> {
             Source asPart = source.asPart(part);
             if (asPart.isRedirect()) {
-                return Uni.createFrom()
-                        .item(Response.status(redirectStatus)
-                                .location(location.of(asPart.redirectedPart(), format, flavor))
-                                .build());
+                return redirect(redirectStatus, location.of(asPart.redirectedPart(), format, flavor));
             }
             return render(Uni.createFrom().item(asPart), format, chosen, revision, ifNoneMatch);
         });
@@ -170,6 +177,10 @@ class RdfResponses {
                         return response.build();
                     });
         });
+    }
+
+    private static Uni<Response> redirect(int status, URI to) {
+        return Uni.createFrom().item(Response.status(status).location(to).build());
     }
 
     private static jakarta.ws.rs.core.EntityTag etag(long revision) {
