@@ -173,6 +173,8 @@ format_kafka_once() {
   [[ -f $DATA_DIR/kafka/meta.properties ]] && return
   local cluster_id
   cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+  # one id in 64 starts with '-', which the tool's parser reads as an option ("--cluster-id: expected one argument")
+  cluster_id=${cluster_id/#-/A}
   "${KAFKA_JVM[@]}" kafka.tools.StorageTool format -t "$cluster_id" \
     -c "$CONF_DIR/kafka/server.properties" >>"$(log_file kafka)" 2>&1 ||
     fail_with_log kafka "storage format failed"
