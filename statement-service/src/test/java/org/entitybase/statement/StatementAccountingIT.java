@@ -7,6 +7,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +62,7 @@ import org.entitybase.model.event.EntityChangeEvent;
 import org.entitybase.model.event.EntityChangeEventCodec;
 import org.entitybase.model.json.WikibaseJsonReader;
 import org.entitybase.statement.events.EntityChangeConsumer;
+import org.entitybase.statement.service.StatementAccounting;
 import org.entitybase.statement.support.FromScratch;
 import org.entitybase.statement.support.StatementStack;
 import org.entitybase.testkit.WikidataFixtures;
@@ -103,6 +105,9 @@ class StatementAccountingIT {
 
     @Inject
     ChannelRegistry channels;
+
+    @Inject
+    StatementAccounting accounting;
 
     // ---------------------------------------------------------------------------------------------------------------
 
@@ -355,7 +360,7 @@ class StatementAccountingIT {
     @Test
     @Order(5)
     void unreadableAndForeignEventsGoToTheDeadLetterTopicAndTheNextEventIsProcessed() throws Exception {
-        double deadBefore = counter("dead_lettered");
+        double deadBefore = deadLettered();
         byte[] garbage = ("not an event " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         // well formed, but for a revision this entity-service never had (another deployment's or a test's event):
         // entity-service answers 404, which no retry can change
@@ -386,10 +391,10 @@ class StatementAccountingIT {
         awaitConsumed();
         // the foreign event may sit on another partition than the import that awaitConsumed waited for
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (counter("dead_lettered") < deadBefore + 2 && System.nanoTime() < deadline) {
+        while (deadLettered() < deadBefore + 2 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(counter("dead_lettered")).isEqualTo(deadBefore + 2);
+        assertThat(deadLettered()).isEqualTo(deadBefore + 2);
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<ConsumerRecord<String, byte[]>> dead = readAll(consumer, StatementStack.topic() + ".dlq");
             assertThat(dead).anySatisfy(r -> assertThat(r.value()).isEqualTo(garbage));
@@ -526,22 +531,10 @@ class StatementAccountingIT {
         consumer.pause();
         Set<String> batch = new LinkedHashSet<>();
         try {
-            String claim = "{\"mainsnak\":{\"snaktype\":\"value\",\"property\":\"P31\",\"datavalue\":{\"value\":"
-                    + "{\"entity-type\":\"item\",\"numeric-id\":%d,\"id\":\"Q%d\"},\"type\":\"wikibase-entityid\"},"
-                    + "\"datatype\":\"wikibase-item\"},\"type\":\"statement\",\"id\":\"%s$%s\",\"rank\":\"normal\"}";
             for (int i = 0; i < 12; i++) {
                 String id = "Q99200" + String.format("%03d", i);
                 for (int edit = 0; edit < 3; edit++) { // a create, then edits that move the backlink
-                    String json = "{\"type\":\"item\",\"id\":\"" + id + "\",\"labels\":{\"en\":{\"language\":"
-                            + "\"en\",\"value\":\"" + id + " " + edit + "\"}},\"descriptions\":{},\"aliases\":{},"
-                            + "\"sitelinks\":{},\"claims\":{\"P31\":["
-                            + claim.formatted(
-                                    5 + edit,
-                                    5 + edit,
-                                    id,
-                                    UUID.randomUUID().toString().toUpperCase())
-                            + "]}}";
-                    importEntity(json);
+                    importEntity(itemLinkingTo(id, edit, 5 + edit));
                 }
                 batch.add(id);
             }
@@ -563,6 +556,85 @@ class StatementAccountingIT {
             consumer.resume();
             StatementStack.entities().entityService().restart();
         }
+    }
+
+    @Test
+    @Order(8)
+    void theEventsOfOneEntityAppliedAtOnceInAnyOrderByTwoConsumersMatchARecomputation() throws Exception {
+        PausableChannel channel = ConsumerChannels.pausable(channels, "entity-change");
+        channel.pause();
+        Set<String> batch = new LinkedHashSet<>();
+        try {
+            // two entities whose histories move a shared claim's target back and forth, one removing it at the end
+            for (int i = 0; i < 2; i++) {
+                String id = "Q99300" + String.format("%03d", i);
+                for (int edit = 0; edit < 8; edit++) {
+                    importEntity(itemLinkingTo(id, edit, 5 + edit % 3));
+                }
+                batch.add(id);
+            }
+            importEntity("{\"type\":\"item\",\"id\":\"Q99300001\",\"labels\":{},\"descriptions\":{},"
+                    + "\"aliases\":{},\"sitelinks\":{},\"claims\":{}}");
+            Map<String, Long> newest = newestRevisions(batch);
+            FromScratch.Counts expected = FromScratch.compute(TOUCHED);
+            awaitOutboxSent();
+            List<EntityChangeEvent> events = new ArrayList<>();
+            try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+                for (ConsumerRecord<String, byte[]> record : readAll(consumer, StatementStack.topic())) {
+                    if (batch.contains(record.key())) {
+                        events.add(EntityChangeEventCodec.read(record.value()));
+                    }
+                }
+            }
+            assertThat(events).hasSize(17);
+
+            // what two consumers do when a rebalance hands them the same partition: each applies every event, one
+            // newest first, the other oldest first, at the same time (a deadlock between them is retried, as the
+            // consumer skeleton retries it)
+            List<EntityChangeEvent> newestFirst = new ArrayList<>(events);
+            Collections.reverse(newestFirst);
+            ExecutorService appliers = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<?>> runs = new ArrayList<>();
+                for (List<EntityChangeEvent> order : List.of(events, newestFirst)) {
+                    runs.add(appliers.submit(() -> {
+                        for (EntityChangeEvent event : order) {
+                            accounting
+                                    .apply(event)
+                                    .onFailure()
+                                    .retry()
+                                    .withBackOff(Duration.ofMillis(20), Duration.ofMillis(200))
+                                    .atMost(20)
+                                    .await()
+                                    .atMost(WAIT);
+                        }
+                    }));
+                }
+                for (Future<?> run : runs) {
+                    run.get();
+                }
+            } finally {
+                appliers.shutdownNow();
+            }
+            channel.resume();
+            awaitConsumed(newest);
+            assertMatches(expected);
+        } finally {
+            channel.resume();
+        }
+    }
+
+    /**
+     * An item {@code id} labelled with {@code edit}, with one P31 claim linking to {@code Q<target>} under a new
+     * GUID.
+     */
+    private static String itemLinkingTo(String id, int edit, int target) {
+        return "{\"type\":\"item\",\"id\":\"" + id + "\",\"labels\":{\"en\":{\"language\":\"en\",\"value\":\""
+                + id + " " + edit + "\"}},\"descriptions\":{},\"aliases\":{},\"sitelinks\":{},\"claims\":{\"P31\":[{"
+                + "\"mainsnak\":{\"snaktype\":\"value\",\"property\":\"P31\",\"datavalue\":{\"value\":"
+                + "{\"entity-type\":\"item\",\"numeric-id\":" + target + ",\"id\":\"Q" + target + "\"},"
+                + "\"type\":\"wikibase-entityid\"},\"datatype\":\"wikibase-item\"},\"type\":\"statement\",\"id\":\""
+                + id + "$" + UUID.randomUUID().toString().toUpperCase() + "\",\"rank\":\"normal\"}]}}";
     }
 
     /** Until entity-service's relay has published every committed event (its outbox has no unsent row). */
@@ -733,6 +805,15 @@ class StatementAccountingIT {
             }
         }
         return out;
+    }
+
+    /** The shared consumer skeleton's count of dead-lettered events. */
+    private double deadLettered() {
+        var c = registry.find("entitybase.consumer.events")
+                .tag("consumer", "statement-service")
+                .tag("outcome", "dead_lettered")
+                .counter();
+        return c == null ? 0 : c.count();
     }
 
     private double counter(String outcome) {

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -25,7 +26,10 @@ import org.entitybase.model.event.EntityChangeEventCodec.InvalidEventException;
  * The one skeleton of an {@code entity_change} consumer; a service's {@code @Incoming} method hands each record to
  * {@link #handle} with what it does with an event, and keeps nothing else. Per-partition order and at-least-once come
  * from the channel (one record at a time, offset committed when the returned Uni completes); dedup by event id is the
- * service's, in its own transaction.
+ * service's, in its own transaction. A consumer whose work per event waits mostly on round trips hands each {@link
+ * Message} to {@link #dispatch} instead: up to {@code concurrency} events run at once, one at a time per entity, each
+ * acknowledged when it ends (the channel's throttled commit strategy commits an offset once every earlier one is
+ * acknowledged, so at-least-once holds; per-entity order is what is left of partition order).
  *
  * <ul>
  *   <li>An unreadable payload, or a failure {@code neverSucceeds} says no retry can mend, fails the record: the
@@ -55,6 +59,7 @@ public final class EntityChangeHandler {
     private final Timer processing;
     private final AtomicLong lagMillis = new AtomicLong();
     private final BooleanSupplier stopping;
+    private final KeyedLanes lanes;
 
     /**
      * @param consumer the consumer's name in metrics and logs (e.g. its group id)
@@ -66,7 +71,18 @@ public final class EntityChangeHandler {
             Duration maxBackoff,
             Predicate<Throwable> neverSucceeds,
             MeterRegistry registry) {
-        this(consumer, initialBackoff, maxBackoff, neverSucceeds, registry, ApplicationStopping::now);
+        this(consumer, initialBackoff, maxBackoff, neverSucceeds, 1, registry);
+    }
+
+    /** @param concurrency how many events {@link #dispatch} runs at once */
+    public EntityChangeHandler(
+            String consumer,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Predicate<Throwable> neverSucceeds,
+            int concurrency,
+            MeterRegistry registry) {
+        this(consumer, initialBackoff, maxBackoff, neverSucceeds, concurrency, registry, ApplicationStopping::now);
     }
 
     EntityChangeHandler(
@@ -74,9 +90,11 @@ public final class EntityChangeHandler {
             Duration initialBackoff,
             Duration maxBackoff,
             Predicate<Throwable> neverSucceeds,
+            int concurrency,
             MeterRegistry registry,
             BooleanSupplier stopping) {
         this.stopping = stopping;
+        this.lanes = new KeyedLanes(concurrency);
         this.consumer = consumer;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
@@ -115,6 +133,33 @@ public final class EntityChangeHandler {
         } catch (InvalidEventException e) {
             return deadLetter("an unreadable entity_change event", e);
         }
+        return process(event, work);
+    }
+
+    /**
+     * Reads the message's event and admits {@code work} on it to run beside others (see the class comment): the
+     * returned Uni completes once it is admitted, so the channel hands over the next record; the message is
+     * acknowledged when the work succeeds and nacked (dead-lettered by the channel's failure strategy) when {@link
+     * #handle} would fail it. An unreadable payload is nacked at once.
+     */
+    public <T> Uni<Void> dispatch(Message<byte[]> message, Function<EntityChangeEvent, Uni<T>> work) {
+        EntityChangeEvent event;
+        try {
+            event = EntityChangeEventCodec.read(message.getPayload());
+        } catch (InvalidEventException e) {
+            return this.<Void>deadLetter("an unreadable entity_change event", e)
+                    .onFailure()
+                    .recoverWithUni(failure -> Uni.createFrom().completionStage(message.nack(failure)));
+        }
+        return lanes.admit(
+                event.entityId(),
+                () -> process(event, work)
+                        .onItemOrFailure()
+                        .transformToUni((item, failure) -> Uni.createFrom()
+                                .completionStage(failure == null ? message.ack() : message.nack(failure))));
+    }
+
+    private <T> Uni<T> process(EntityChangeEvent event, Function<EntityChangeEvent, Uni<T>> work) {
         long start = System.nanoTime();
         return Uni.createFrom()
                 .deferred(() -> work.apply(event))

@@ -2,9 +2,12 @@ package org.entitybase.runtime.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -102,6 +105,7 @@ class EntityChangeHandlerTest {
                 Duration.ofMillis(1),
                 Duration.ofMillis(5),
                 failure -> true, // what the closed pool's failure looks like to a consumer that cannot tell
+                1,
                 registry,
                 () -> true);
         Uni<String> handled =
@@ -118,5 +122,41 @@ class EntityChangeHandlerTest {
                         .counter()
                         .count())
                 .isZero();
+    }
+
+    /** A message that records how it was settled. */
+    private static Message<byte[]> message(byte[] payload, List<String> settled) {
+        return Message.of(
+                payload,
+                () -> {
+                    settled.add("ack");
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    settled.add("nack " + failure.getClass().getSimpleName());
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
+    @Test
+    void aDispatchedEventIsAcknowledgedWhenItsWorkSucceedsAndNackedWhenItIsDeadLettered() {
+        List<String> settled = new ArrayList<>();
+        handler.dispatch(message(event(), settled), e -> Uni.createFrom().item(e.entityId()))
+                .await()
+                .atMost(Duration.ofSeconds(5));
+        handler.dispatch(
+                        message(event(), settled),
+                        e -> Uni.createFrom().failure(new IllegalArgumentException("unknown revision")))
+                .await()
+                .atMost(Duration.ofSeconds(5));
+        handler.dispatch(
+                        message("nope".getBytes(StandardCharsets.UTF_8), settled),
+                        e -> Uni.createFrom().item("never"))
+                .await()
+                .atMost(Duration.ofSeconds(5));
+
+        assertThat(settled).containsExactly("ack", "nack IllegalArgumentException", "nack InvalidEventException");
+        assertThat(count("entitybase.consumer.events", "processed")).isEqualTo(1);
+        assertThat(count("entitybase.consumer.events", "dead_lettered")).isEqualTo(2);
     }
 }

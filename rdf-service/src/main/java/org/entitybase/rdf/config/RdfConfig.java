@@ -84,5 +84,9 @@ public interface RdfConfig {
         /** Processed event ids older than this are pruned (longer than the topic's retention). */
         @WithDefault("14d")
         Duration dedupRetention();
+
+        /** Events diffed at once, one at a time per entity (common-runtime's EntityChangeHandler.dispatch). */
+        @WithDefault("8")
+        int concurrency();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +33,9 @@ import org.entitybase.runtime.sql.SqlErrors;
  * The RDF diff worker: each entity_change (channel {@code entity-change}, group {@code rdf-diff-worker}) on the shared
  * consumer skeleton ({@link EntityChangeHandler}, metrics under {@code consumer="rdf-diff-worker"}) becomes its
  * entity_diff events. The revision and its parent are read from S3 by the addresses of the event and of rdf-service's
- * own index ({@link RevisionIndex}), never from entity-service. Per event: the parent's row, the diff, then one
+ * own index ({@link RevisionIndex}), never from entity-service. {@code entitybase.rdf.consumer.concurrency} events at
+ * once, one at a time per entity, so an entity's parent is indexed before its child is diffed and its entity_diff
+ * events are published in revision order. Per event: the parent's row, the diff, then one
  * transaction that records the event id and the revision in the index (head moved when newer), then the events,
  * published and acknowledged by the broker before the record's offset is committed.
  *
@@ -73,6 +76,7 @@ public class EntityChangeConsumer {
                 config.consumer().retryInitialBackoff(),
                 config.consumer().retryMaxBackoff(),
                 failure -> !mayPass(failure),
+                config.consumer().concurrency(),
                 registry);
         this.published = Counter.builder("entitybase.rdf.diff.events")
                 .description("entity_diff events published")
@@ -85,8 +89,8 @@ public class EntityChangeConsumer {
     }
 
     @Incoming("entity-change")
-    public Uni<Void> consume(byte[] payload) {
-        return handler.handle(payload, this::apply).replaceWithVoid();
+    public Uni<Void> consume(Message<byte[]> message) {
+        return handler.dispatch(message, this::apply);
     }
 
     /** Indexes the event's revision and publishes its entity_diff events; how many. */

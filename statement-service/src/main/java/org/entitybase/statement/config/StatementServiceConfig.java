@@ -53,6 +53,13 @@ public interface StatementServiceConfig {
         /** Processed event ids older than this are pruned: longer than the topic's retention. */
         @WithDefault("14d")
         Duration dedupRetention();
+
+        /**
+         * Events applied at once, one at a time per entity (common-runtime's EntityChangeHandler.dispatch): the
+         * accounting holds each entity's head row locked while it moves it, so events of different entities may overlap.
+         */
+        @WithDefault("8")
+        int concurrency();
     }
 
     interface Cleanup {

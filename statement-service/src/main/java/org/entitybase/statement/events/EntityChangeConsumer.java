@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,22 +23,25 @@ import org.entitybase.statement.service.StatementAccounting;
 /**
  * Consumes {@code entity_change} (channel {@code entity-change}, topic from
  * {@code entitybase.streaming.entity-change-topic}) on the shared consumer skeleton ({@link EntityChangeHandler}:
- * partition order, offsets committed after the event's transaction, retries with backoff while S3 or the database is
- * down, dead letters, metrics under {@code consumer="statement-service"}). Revisions are read from S3, never from
+ * {@code entitybase.statement.consumer.concurrency} events at once, one at a time per entity, offsets committed after
+ * the events' transactions, retries with backoff while S3 or the database is down, dead letters, metrics under
+ * {@code consumer="statement-service"}). Revisions are read from S3, never from
  * entity-service. An event whose pack the revisions bucket does not have (another deployment's or a test's event)
  * is dead-lettered.
  */
 @ApplicationScoped
 public class EntityChangeConsumer {
 
-    /** Micrometer counter of consumed events by outcome (Prometheus: {@code entitybase_statement_events_total}). */
+    /**
+     * Micrometer counter of applied events by outcome (Prometheus: {@code entitybase_statement_events_total}); dead
+     * letters are the skeleton's {@code entitybase_consumer_events_total{outcome="dead_lettered"}}.
+     */
     public static final String EVENTS = "entitybase.statement.events";
 
     private final StatementAccounting accounting;
     private final EntityChangeHandler handler;
     private final Counter applied;
     private final Counter duplicates;
-    private final Counter deadLettered;
 
     EntityChangeConsumer(StatementAccounting accounting, StatementServiceConfig config, MeterRegistry registry) {
         this.accounting = accounting;
@@ -46,10 +50,10 @@ public class EntityChangeConsumer {
                 config.consumer().retryInitialBackoff(),
                 config.consumer().retryMaxBackoff(),
                 failure -> failure instanceof MissingPackException || failure instanceof InvalidEventException,
+                config.consumer().concurrency(),
                 registry);
         this.applied = counter(registry, "applied");
         this.duplicates = counter(registry, "duplicate");
-        this.deadLettered = counter(registry, "dead_lettered");
     }
 
     private static Counter counter(MeterRegistry registry, String outcome) {
@@ -65,11 +69,12 @@ public class EntityChangeConsumer {
     }
 
     @Incoming("entity-change")
-    public Uni<Void> consume(byte[] payload) {
-        return handler.handle(payload, accounting::apply)
-                .invoke(outcome -> (outcome == StatementAccounting.Outcome.APPLIED ? applied : duplicates).increment())
-                .onFailure()
-                .invoke(failure -> deadLettered.increment()) // the handler fails only what it dead-letters
-                .replaceWithVoid();
+    public Uni<Void> consume(Message<byte[]> message) {
+        return handler.dispatch(
+                message,
+                event -> accounting
+                        .apply(event)
+                        .invoke(outcome ->
+                                (outcome == StatementAccounting.Outcome.APPLIED ? applied : duplicates).increment()));
     }
 }

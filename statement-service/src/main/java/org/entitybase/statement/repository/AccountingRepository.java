@@ -27,6 +27,10 @@ public class AccountingRepository {
             + " (entity_id, revision_id, content_hash, change_type, event_id, seen_at) VALUES (?, ?, ?, ?, ?, ?)";
     static final String ALL_SEEN =
             "SELECT entity_id, revision_id, content_hash, change_type FROM seen_revisions ORDER BY entity_id, revision_id";
+    /** Revision 0: no head yet (every revision id is above it); the row exists only so that it can be locked. */
+    static final String ENSURE_HEAD =
+            "INSERT IGNORE INTO entity_heads (entity_id, revision_id, updated_at) VALUES (?, 0, ?)";
+
     static final String LOCK_HEAD = "SELECT revision_id FROM entity_heads WHERE entity_id = ? FOR UPDATE";
     static final String SET_HEAD = "INSERT INTO entity_heads (entity_id, revision_id, updated_at) VALUES (?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE revision_id = VALUES(revision_id), updated_at = VALUES(updated_at)";
@@ -66,12 +70,18 @@ public class AccountingRepository {
         });
     }
 
-    /** The entity's head revision (null: none yet), locked until the transaction ends. */
-    public Uni<Long> lockHead(SqlConnection connection, String entityId) {
+    /**
+     * The entity's head revision (0: none yet), its row locked until the transaction ends. The row is inserted first
+     * when missing: a locking read of a missing row takes only a gap lock, which two transactions may hold at once, and
+     * both would then move the entity's head from the same state (two consumers applying events of one entity during
+     * a rebalance, or one consumer's concurrent events); an inserted row makes the second wait for the first.
+     */
+    public Uni<Long> lockHead(SqlConnection connection, String entityId, Instant at) {
         return connection
-                .preparedQuery(LOCK_HEAD)
-                .execute(Tuple.of(entityId))
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong("revision_id") : null);
+                .preparedQuery(ENSURE_HEAD)
+                .execute(Tuple.of(entityId, Sql.utc(at)))
+                .flatMap(inserted -> connection.preparedQuery(LOCK_HEAD).execute(Tuple.of(entityId)))
+                .map(rows -> rows.iterator().next().getLong("revision_id"));
     }
 
     public Uni<Void> setHead(SqlConnection connection, String entityId, long revisionId, Instant at) {

@@ -2,9 +2,9 @@ package org.entitybase.statement.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +26,10 @@ import org.entitybase.statement.storage.StatementStore;
  * Applies one entity_change event: stores statement objects not seen before, then in one transaction records the
  * event id (a second delivery changes nothing), counts the revision once per statement address, and, when the
  * revision is newer than the entity's recorded head, moves the head counts and replaces the entity's backlinks.
+ *
+ * <p>Events may be applied concurrently and in any order, by one consumer or by two during a rebalance: revision counts
+ * add up in any order, a late revision leaves the head alone, and the entity's locked head row makes transactions of
+ * one entity take turns.
  */
 @ApplicationScoped
 public class StatementAccounting {
@@ -108,20 +112,21 @@ public class StatementAccounting {
     private Uni<Outcome> applyIn(SqlConnection c, EntityChangeEvent event, RevisionStatements revision) {
         Instant now = Instant.now();
         return ProcessedEvents.markProcessed(c, event.eventId(), now)
-                .flatMap(ignored -> accounting.markSeen(c, event, now))
-                .flatMap(firstTime -> {
+                // the entity's head row first: transactions of one entity wait here, before they lock statement rows
+                .flatMap(ignored -> accounting.lockHead(c, event.entityId(), now))
+                .flatMap(head -> accounting.markSeen(c, event, now).flatMap(firstTime -> {
                     if (!firstTime) {
                         return Uni.createFrom().item(Outcome.APPLIED); // this revision was counted already
                     }
-                    Map<String, String> properties = new LinkedHashMap<>();
+                    // address order: concurrent transactions lock shared statement rows in one order
+                    Map<String, String> properties = new TreeMap<>();
                     revision.statements().forEach((hash, content) -> properties.put(hash, content.property()));
                     return statements
                             .addReferences(c, properties, now)
-                            .flatMap(x -> accounting.lockHead(c, event.entityId()))
-                            .flatMap(head -> head != null && head >= event.revisionId()
+                            .flatMap(x -> head >= event.revisionId()
                                     ? Uni.createFrom().item(Outcome.APPLIED) // late: the head moved on already
                                     : moveHead(c, event, revision, now).replaceWith(Outcome.APPLIED));
-                });
+                }));
     }
 
     private Uni<Void> moveHead(SqlConnection c, EntityChangeEvent event, RevisionStatements revision, Instant now) {
