@@ -1,6 +1,7 @@
 package org.entitybase.deploy.local;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import java.util.jar.JarEntry;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -150,6 +154,82 @@ class SupervisorIT {
             second.destroy();
             assertThat(second.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    /**
+     * A start runs with the CPU boost until the service's readiness URL answers 200, then every one of its threads at
+     * niceness 0; a restart runs without the database migrations. Needs the right to lower niceness (root here).
+     */
+    @Test
+    void aStartIsBoostedUntilReadyAndARestartSkipsTheMigrations() throws Exception {
+        assumeTrue(canLowerNiceness(), "lowering niceness needs root or CAP_SYS_NICE");
+        HttpServer readiness = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicBoolean ready = new AtomicBoolean();
+        readiness.createContext("/q/health/ready", exchange -> {
+            exchange.sendResponseHeaders(ready.get() ? 200 : 503, -1);
+            exchange.close();
+        });
+        readiness.start();
+        try {
+            ProcessBuilder pb = new ProcessBuilder(List.of(
+                            "bash",
+                            SCRIPT.toString(),
+                            "boosted",
+                            dir.resolve("boosted.pid").toString(),
+                            dir.resolve("boosted.restarts").toString(),
+                            dir.resolve("boosted.log").toString(),
+                            "bash",
+                            "-c",
+                            // a service with a second thread of execution: a background sleep the shell waits on
+                            "echo \"migrations=${FLYWAY_MIGRATE_AT_START:-default}\"; sleep 600 & wait"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("boosted-supervisor.out").toFile());
+            pb.environment()
+                    .put(
+                            "READY_URL",
+                            "http://127.0.0.1:" + readiness.getAddress().getPort() + "/q/health/ready");
+            Process boosted = pb.start();
+            try {
+                long first = awaitValue(() -> servicePid("boosted"), pid -> true);
+                Thread.sleep(500);
+                assertThat(niceness(first)).as("while not ready").isEqualTo(-15);
+
+                ready.set(true);
+                Instant deadline = Instant.now().plus(PATIENCE);
+                while (niceness(first) != 0 && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(100);
+                }
+                assertThat(niceness(first)).as("once ready").isZero();
+
+                ProcessHandle.of(first).orElseThrow().destroyForcibly();
+                long second = awaitValue(() -> servicePid("boosted"), pid -> pid != first);
+                deadline = Instant.now().plus(PATIENCE);
+                while (!Files.readString(dir.resolve("boosted.log")).contains("migrations=false")
+                        && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(100);
+                }
+                assertThat(Files.readString(dir.resolve("boosted.log")))
+                        .contains("migrations=default")
+                        .contains("migrations=false");
+                assertThat(ProcessHandle.of(second).map(ProcessHandle::isAlive)).contains(true);
+            } finally {
+                boosted.destroy();
+                boosted.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            }
+        } finally {
+            readiness.stop(0);
+        }
+    }
+
+    private static boolean canLowerNiceness() throws Exception {
+        return new ProcessBuilder("nice", "-n", "-15", "true").start().waitFor() == 0;
+    }
+
+    /** The niceness of the process's main thread (field 19 of /proc/PID/stat). */
+    private static int niceness(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[16]);
     }
 
     /** A supervisor as ./entitybase starts it: AOT_CACHE set, a JDK 25 java first on the command line. */
