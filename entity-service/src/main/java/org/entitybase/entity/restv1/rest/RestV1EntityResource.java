@@ -1,6 +1,7 @@
 package org.entitybase.entity.restv1.rest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,10 +112,13 @@ public class RestV1EntityResource {
             @Context UriInfo uri) {
         return RestV1Responses.guard(() -> {
             EntityId entityId = RestV1Responses.entityId(collection, id);
-            Set<String> wanted = fields == null ? null : Set.of(fields.split(","));
+            Set<String> wanted = new HashSet<>(List.of("id")); // Wikibase always answers the id
+            if (fields != null) {
+                wanted.addAll(List.of(fields.split(",")));
+            }
             return RestV1Responses.read(reads, entityId, headers, uri, current -> {
                 ObjectNode out = RestV1Json.entity(current.entity());
-                if (wanted != null) {
+                if (fields != null) {
                     out.retain(wanted);
                 }
                 return out;

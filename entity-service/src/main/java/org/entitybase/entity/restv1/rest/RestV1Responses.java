@@ -81,6 +81,19 @@ final class RestV1Responses {
             code = "resource-not-found";
         } else if (code.equals("entity-redirected")) {
             code = "redirected-" + resourceType(context.get("id"));
+        } else if (code.equals("property-not-found")) {
+            status = 400;
+            code = "referenced-resource-not-found";
+        } else if (code.equals("term-too-long")) {
+            status = 400;
+            code = "value-too-long";
+        } else if (status == 422 && !code.startsWith("patch")) {
+            // Wikibase answers 422 only for its data policies (term uniqueness, label ≠ description, sitelink
+            // conflicts); a value our write path refuses is its 400 invalid-value
+            boolean policy = code.contains("label") || code.contains("description") || code.contains("sitelink");
+            context.put(policy ? "violation" : "reason", code);
+            status = policy ? 422 : 400;
+            code = policy ? "data-policy-violation" : "invalid-value";
         }
         ObjectNode body = NODES.objectNode().put("code", code).put("message", e.getMessage());
         body.set("context", TREES.valueToTree(context));

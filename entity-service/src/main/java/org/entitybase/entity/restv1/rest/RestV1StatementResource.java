@@ -92,7 +92,8 @@ public class RestV1StatementResource {
             @PathParam("collection") String collection,
             @PathParam("id") String id,
             byte[] raw,
-            @BeanParam RestV1Headers headers) {
+            @BeanParam RestV1Headers headers,
+            @Context UriInfo uri) {
         return RestV1Responses.guard(() -> {
             EntityId entityId = RestV1Responses.entityId(collection, id);
             JsonNode body = RestV1Responses.body(raw, false);
@@ -103,7 +104,10 @@ public class RestV1StatementResource {
                 List<Statement> statements = StatementEdits.withGuids(entityId, read.property(), List.of(read));
                 String guid = statements.get(0).id();
                 return writes.edit(entityId, context, StatementEdits.add(entityId, read.property(), statements))
-                        .map(result -> RestV1Responses.written(201, stored(result.entity(), guid), result));
+                        .map(result -> Response.fromResponse(
+                                        RestV1Responses.written(201, stored(result.entity(), guid), result))
+                                .location(uri.getRequestUriBuilder().path(guid).build())
+                                .build());
             });
         });
     }

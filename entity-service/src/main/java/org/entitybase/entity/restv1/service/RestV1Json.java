@@ -410,7 +410,7 @@ public final class RestV1Json {
         String datatype = datatypes.get(id);
         if (datatype == null) {
             throw new ApiException(
-                    422,
+                    400,
                     "referenced-resource-not-found",
                     "property " + id + " does not exist",
                     Map.of("path", path + "/property/id"));
