@@ -1,5 +1,6 @@
 package org.entitybase.entity.restv1.rest;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -234,7 +235,7 @@ public class RestV1EntityResource {
                                 String there = here.replace(
                                         "/" + kind + "_with_language_fallback/" + lang, "/" + kind + "/" + candidate);
                                 return Uni.createFrom()
-                                        .item(Response.temporaryRedirect(java.net.URI.create(there))
+                                        .item(Response.temporaryRedirect(URI.create(there))
                                                 .build());
                             }
                             break;

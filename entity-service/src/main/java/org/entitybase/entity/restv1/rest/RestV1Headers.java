@@ -1,5 +1,7 @@
 package org.entitybase.entity.restv1.rest;
 
+import java.util.Map;
+
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -37,8 +39,7 @@ public class RestV1Headers {
     EditContext edit(JsonNode body) {
         JsonNode comment = body == null ? null : body.get("comment");
         if (comment != null && !comment.isTextual()) {
-            throw new ApiException(
-                    400, "invalid-value", "comment must be a string", java.util.Map.of("path", "/comment"));
+            throw new ApiException(400, "invalid-value", "comment must be a string", Map.of("path", "/comment"));
         }
         String expected = ifMatch == null ? null : ifMatch.split(",")[0].trim();
         return EditRequests.context(

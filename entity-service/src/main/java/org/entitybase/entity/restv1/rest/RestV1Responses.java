@@ -1,5 +1,6 @@
 package org.entitybase.entity.restv1.rest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -144,7 +145,7 @@ final class RestV1Responses {
 
     /** A request body: a JSON object, or none (an empty object) where {@code optional}. */
     static JsonNode body(byte[] body, boolean optional) {
-        boolean empty = body == null || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank();
+        boolean empty = body == null || new String(body, StandardCharsets.UTF_8).isBlank();
         if (empty) {
             if (optional) {
                 return NODES.objectNode();

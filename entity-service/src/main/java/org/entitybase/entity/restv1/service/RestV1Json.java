@@ -2,6 +2,7 @@ package org.entitybase.entity.restv1.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -605,7 +606,7 @@ public final class RestV1Json {
         if (!node.isArray()) {
             return null;
         }
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
             JsonNode v = it.next();
             if (!v.isTextual()) {
