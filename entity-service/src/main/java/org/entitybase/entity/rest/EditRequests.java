@@ -14,9 +14,9 @@ import org.entitybase.model.id.EntityType;
 import org.entitybase.runtime.rest.ApiException;
 
 /** The edit headers of API.md ("Edit requests") and path parameters, checked: bad input is a 400, never a 500. */
-final class EditRequests {
+public final class EditRequests {
 
-    static final String USER_ID = "X-User-ID";
+    public static final String USER_ID = "X-User-ID";
     static final String EDIT_SUMMARY = "X-Edit-Summary";
     static final String BASE_REVISION = "X-Base-Revision-ID";
     static final String REVISION_ID = "X-Revision-ID";
@@ -24,7 +24,7 @@ final class EditRequests {
 
     private EditRequests() {}
 
-    static EditContext context(String userId, String summary, String ifMatch, String baseRevision) {
+    public static EditContext context(String userId, String summary, String ifMatch, String baseRevision) {
         long user = userId(userId);
         String text = summary == null ? "" : utf8(summary);
         if (text.length() > MAX_SUMMARY) {
@@ -69,7 +69,7 @@ final class EditRequests {
      * A revision id in an entity tag: {@code "12"}, {@code W/"12"} or bare {@code 12}; null for {@code *} (any
      * revision).
      */
-    static Long etag(String value, String header) {
+    public static Long etag(String value, String header) {
         String tag = value.trim();
         if (tag.equals("*")) {
             return null;
@@ -84,7 +84,7 @@ final class EditRequests {
     }
 
     /** {@code If-None-Match}: does any of its tags name {@code revisionId}? */
-    static boolean matchesAny(String ifNoneMatch, long revisionId) {
+    public static boolean matchesAny(String ifNoneMatch, long revisionId) {
         for (String tag : ifNoneMatch.split(",")) {
             String t = tag.trim();
             if (t.equals("*")) {
@@ -102,7 +102,7 @@ final class EditRequests {
         return false;
     }
 
-    static String etagOf(long revisionId) {
+    public static String etagOf(long revisionId) {
         return "\"" + revisionId + "\"";
     }
 

@@ -230,6 +230,14 @@ public final class StatementEdits {
      * names several statements is ambiguous: 409 {@code statement-ambiguous} (use the GUID).
      */
     public static UnaryOperator<Entity> patch(EntityId subject, Key key, JsonPatch patch) {
+        return change(subject, key, original -> patched(subject, original, patch));
+    }
+
+    /**
+     * The statement {@code key} names replaced by {@code change(statement)}, in its place; 404 when there is none,
+     * 409 {@code statement-ambiguous} when a content address names several.
+     */
+    public static UnaryOperator<Entity> change(EntityId subject, Key key, UnaryOperator<Statement> change) {
         return entity -> {
             Map<String, List<Statement>> current = claims(entity, subject);
             String property = null;
@@ -254,11 +262,10 @@ public final class StatementEdits {
             if (property == null) {
                 throw missing(subject, key);
             }
-            Statement original = current.get(property).get(index);
-            Statement patched = patched(subject, original, patch);
+            Statement changed = change.apply(current.get(property).get(index));
             Map<String, List<Statement>> claims = new LinkedHashMap<>(current);
             List<Statement> list = new ArrayList<>(claims.get(property));
-            list.set(index, patched);
+            list.set(index, changed);
             claims.put(property, list);
             return withClaims(entity, subject, claims);
         };
