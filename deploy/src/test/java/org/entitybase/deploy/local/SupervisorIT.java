@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -171,24 +173,15 @@ class SupervisorIT {
         });
         readiness.start();
         try {
-            ProcessBuilder pb = new ProcessBuilder(List.of(
-                            "bash",
-                            SCRIPT.toString(),
-                            "boosted",
-                            dir.resolve("boosted.pid").toString(),
-                            dir.resolve("boosted.restarts").toString(),
-                            dir.resolve("boosted.log").toString(),
-                            "bash",
-                            "-c",
-                            // a service with a second thread of execution: a background sleep the shell waits on
-                            "echo \"migrations=${FLYWAY_MIGRATE_AT_START:-default}\"; sleep 600 & wait"))
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("boosted-supervisor.out").toFile());
-            pb.environment()
-                    .put(
+            Process boosted = supervisor(
+                    "boosted",
+                    Map.of(
                             "READY_URL",
-                            "http://127.0.0.1:" + readiness.getAddress().getPort() + "/q/health/ready");
-            Process boosted = pb.start();
+                            "http://127.0.0.1:" + readiness.getAddress().getPort() + "/q/health/ready"),
+                    "bash",
+                    "-c",
+                    // a service with a second thread of execution: a background sleep the shell waits on
+                    "echo \"migrations=${FLYWAY_MIGRATE_AT_START:-default}\"; sleep 600 & trap 'kill $!' TERM; wait");
             try {
                 long first = awaitValue(() -> servicePid("boosted"), pid -> true);
                 Thread.sleep(500);
@@ -234,22 +227,31 @@ class SupervisorIT {
 
     /** A supervisor as ./entitybase starts it: AOT_CACHE set, a JDK 25 java first on the command line. */
     private Process aotSupervisor(Path cache) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(List.of(
-                        "bash",
-                        SCRIPT.toString(),
-                        "aot",
-                        dir.resolve("aot.pid").toString(),
-                        dir.resolve("aot.restarts").toString(),
-                        aotLog().toString(),
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx64m",
-                        "-cp",
-                        standInClasses(),
-                        AotStandIn.class.getName()))
+        return supervisor(
+                "aot",
+                Map.of("AOT_CACHE", cache.toString()),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m",
+                "-cp",
+                standInClasses(),
+                AotStandIn.class.getName());
+    }
+
+    /** supervise.sh running {@code command} as service {@code name}, its files in the test's folder. */
+    private Process supervisor(String name, Map<String, String> environment, String... command) throws IOException {
+        List<String> line = new ArrayList<>(List.of(
+                "bash",
+                SCRIPT.toString(),
+                name,
+                dir.resolve(name + ".pid").toString(),
+                dir.resolve(name + ".restarts").toString(),
+                dir.resolve(name + ".log").toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(line)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dir.resolve("aot-supervisor.out").toFile()));
-        pb.environment().put("AOT_CACHE", cache.toString());
+                        dir.resolve(name + "-supervisor.out").toFile()));
+        pb.environment().putAll(environment);
         return pb.start();
     }
 
