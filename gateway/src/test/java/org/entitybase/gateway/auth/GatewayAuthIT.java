@@ -33,15 +33,32 @@ class GatewayAuthIT {
     private static final TestTokens TOKENS = new TestTokens();
     private static EntityServiceUnderTest entities;
     private static ServiceJar gateway;
+    /** A second gateway with tiny limits: bursts of 3 per IP and per credential, refilled at one every 2 s. */
+    private static ServiceJar limited;
 
     @BeforeAll
     static void start() throws Exception {
         entities = EntityServiceUnderTest.start("gateway_auth");
         gateway = ServiceJar.start("gateway", gatewayEnvironment(entities, Map.of()));
+        limited = ServiceJar.start(
+                "gateway",
+                gatewayEnvironment(
+                        entities,
+                        Map.of(
+                                "GATEWAY_RATE_LIMIT_ENABLED", "true",
+                                "GATEWAY_RATE_LIMIT_IP_BURST", "3",
+                                "GATEWAY_RATE_LIMIT_IP_PER_SECOND", "0.5",
+                                "GATEWAY_RATE_LIMIT_CREDENTIAL_BURST", "3",
+                                "GATEWAY_RATE_LIMIT_CREDENTIAL_PER_SECOND", "0.5",
+                                "GATEWAY_RATE_LIMIT_BOT_BURST", "20",
+                                "GATEWAY_RATE_LIMIT_BOT_PER_SECOND", "5")));
     }
 
     @AfterAll
     static void stop() {
+        if (limited != null) {
+            limited.close();
+        }
         if (gateway != null) {
             gateway.close();
         }
@@ -208,5 +225,59 @@ class GatewayAuthIT {
         List<Long> users =
                 as(null).get(api("/entities/" + id + "/history")).jsonPath().getList("revisions.user_id", Long.class);
         assertThat(users).containsExactly(0L, EDITOR);
+    }
+
+    // ---------------------------------------------------------------- rate limits
+
+    private static Response readThroughLimited(String token, String id) {
+        return as(token).get(limited.apiUrl() + "/entities/" + id);
+    }
+
+    /** {@code burst} requests pass with RateLimit-* counting down; the next is 429 from {@code by}'s bucket. */
+    private static Response exhaust(String token, String id, int burst, String by) {
+        for (int i = 0; i < burst; i++) {
+            Response passed = readThroughLimited(token, id);
+            assertThat(passed.statusCode())
+                    .as("request %d of the burst: %s", i + 1, passed.asString())
+                    .isEqualTo(200);
+            assertThat(passed.header("RateLimit-Limit")).isEqualTo(Integer.toString(burst));
+            assertThat(passed.header("RateLimit-Remaining")).isEqualTo(Integer.toString(burst - 1 - i));
+        }
+        Response refused = readThroughLimited(token, id);
+        assertRefused(refused, 429, "rate-limited");
+        assertThat(refused.jsonPath().getString("context.by")).isEqualTo(by);
+        assertThat(refused.header("Retry-After")).isIn("1", "2"); // one token at 0.5/s, less what refilled meanwhile
+        assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
+        return refused;
+    }
+
+    private static void awaitRetryAfter(Response refused) throws InterruptedException {
+        Thread.sleep(Long.parseLong(refused.header("Retry-After")) * 1000 + 100);
+    }
+
+    @Test
+    void aBurstOverTheIpLimitGets429ThenSucceedsAfterRetryAfter() throws Exception {
+        String id = createItem("auth ip limit");
+        Response refused = exhaust(null, id, 3, "ip");
+        awaitRetryAfter(refused);
+        assertThat(readThroughLimited(null, id).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void eachCredentialHasItsOwnLimitAndBotsAHigherOne() throws Exception {
+        String id = createItem("auth credential limit");
+        String first = TOKENS.token(21, "editor");
+        Response refused = exhaust(first, id, 3, "credential");
+        // another user's credential from the same address is not limited by the first one's bucket
+        assertThat(readThroughLimited(TOKENS.token(22, "editor"), id).statusCode())
+                .isEqualTo(200);
+        String bot = TOKENS.token(23, "bot");
+        for (int i = 0; i < 10; i++) {
+            assertThat(readThroughLimited(bot, id).statusCode())
+                    .as("bot request %d", i + 1)
+                    .isEqualTo(200);
+        }
+        awaitRetryAfter(refused);
+        assertThat(readThroughLimited(first, id).statusCode()).isEqualTo(200);
     }
 }
