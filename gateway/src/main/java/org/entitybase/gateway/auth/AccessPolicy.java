@@ -20,6 +20,11 @@ public final class AccessPolicy {
         this.anonymousEdits = anonymousEdits;
     }
 
+    /** GET, HEAD and OPTIONS: open to everyone. */
+    static boolean reads(String method) {
+        return READ_METHODS.contains(method);
+    }
+
     /** Why the request is refused, or empty when it may go through. */
     public Optional<Refusal> check(Route route, String method, Identity identity, String clientUserId) {
         if (clientUserId != null && !clientUserId.equals(Long.toString(identity.userId()))) {
@@ -34,7 +39,7 @@ public final class AccessPolicy {
                             Map.of("user", clientUserId, "credentialUser", identity.userId())));
         }
         Role needed = route.writeRole(method);
-        if (READ_METHODS.contains(method) || needed == null || needed.grantedBy(identity.roles())) {
+        if (reads(method) || needed == null || needed.grantedBy(identity.roles())) {
             return Optional.empty();
         }
         if (identity.anonymous()) {

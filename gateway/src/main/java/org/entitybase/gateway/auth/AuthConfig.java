@@ -28,8 +28,11 @@ public interface AuthConfig {
     @WithDefault("60s")
     Duration tokenCacheTtl();
 
-    /** At most this many verified tokens are cached; past it the cache starts over. */
-    @WithDefault("10000")
+    /**
+     * At most this many verified tokens are cached (a token and its identity: about 1 KiB, so the default stays inside
+     * the gateway's 8 MiB cache budget in deploy/memory-budget.properties); past it the cache starts over.
+     */
+    @WithDefault("2000")
     int tokenCacheSize();
 
     RateLimits rateLimit();

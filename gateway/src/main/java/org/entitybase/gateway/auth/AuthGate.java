@@ -101,6 +101,9 @@ public class AuthGate {
     }
 
     private void decide(RoutingContext rc, Route route, Identity identity, Runnable next) {
+        if (AuditLog.privileged(route, rc.request().method().name())) {
+            AuditLog.onEnd(rc, route, identity);
+        }
         Optional<AccessPolicy.Refusal> refusal = policy.check(
                 route, rc.request().method().name(), identity, rc.request().getHeader(X_USER_ID));
         if (refusal.isPresent()) {

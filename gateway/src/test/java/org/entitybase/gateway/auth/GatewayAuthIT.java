@@ -1,5 +1,6 @@
 package org.entitybase.gateway.auth;
 
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class GatewayAuthIT {
     private static final long ADMIN = 9;
     private static final long IMPORTER = 11;
 
-    private static final TestTokens TOKENS = new TestTokens();
+    private static final SignedTokens TOKENS = new SignedTokens();
     private static EntityServiceUnderTest entities;
     private static ServiceJar gateway;
     /** A second gateway with tiny limits: bursts of 3 per IP and per credential, refilled at one every 2 s. */
@@ -75,7 +76,7 @@ class GatewayAuthIT {
         env.put("STATEMENT_SERVICE_URL", "http://127.0.0.1:1");
         env.put("GATEWAY_AUTH_ENABLED", "true");
         env.put("GATEWAY_JWT_KEYS", TOKENS.publicKeyFile().toString());
-        env.put("GATEWAY_JWT_ISSUER", TestTokens.ISSUER);
+        env.put("GATEWAY_JWT_ISSUER", SignedTokens.ISSUER);
         env.put("GATEWAY_ANONYMOUS_EDITS", "true");
         env.put("GATEWAY_RATE_LIMIT_ENABLED", "false");
         env.putAll(more);
@@ -127,7 +128,7 @@ class GatewayAuthIT {
     }
 
     @Test
-    void protectionChangesNeedAnAdmin() {
+    void protectionChangesNeedAnAdmin() throws Exception {
         String id = createItem("auth protection");
         String lock = "{\"locked\":true}";
         assertEveryWrongCredentialRefused(
@@ -146,6 +147,21 @@ class GatewayAuthIT {
                 .isTrue();
         Response history = as(null).get(api("/entities/" + id + "/history"));
         assertThat(history.jsonPath().getLong("revisions[0].user_id")).isEqualTo(ADMIN);
+        assertAudited("audit: user=9 roles=[admin] PUT /v1/entitybase/entities/" + id
+                + "/protection route=entity-protection status=200");
+        assertAudited("audit: user=0 roles=[] PUT /v1/entitybase/entities/" + id
+                + "/protection route=entity-protection status=401");
+    }
+
+    /** The gateway's log has the audit line (written when the answer ends, so perhaps a moment after it). */
+    private static void assertAudited(String line) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            if (Files.readString(gateway.log()).contains(line)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(Files.readString(gateway.log())).contains(line);
     }
 
     @Test

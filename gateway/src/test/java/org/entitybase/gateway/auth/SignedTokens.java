@@ -18,7 +18,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 
 /** An RSA key pair of the test's own, its public key as a PEM file for the gateway, and tokens signed with it. */
-final class TestTokens {
+final class SignedTokens {
     static final String ISSUER = "entitybase-test";
 
     private final KeyPair keys = newKeyPair();
