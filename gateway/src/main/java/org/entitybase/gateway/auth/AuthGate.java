@@ -14,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import org.entitybase.gateway.config.GatewayConfig;
 import org.entitybase.gateway.proxy.GatewayErrors;
+import org.entitybase.gateway.proxy.ProxyHeaders;
 import org.entitybase.gateway.route.Route;
 
 /**
@@ -74,7 +75,9 @@ public class AuthGate {
             return;
         }
         HttpServerRequest request = rc.request();
-        request.pause(); // hold any body until the request is admitted (the proxy then streams it) or refused
+        if (ProxyHeaders.hasRequestBody(request)) {
+            request.pause(); // hold the body until the request is admitted (the proxy then streams it) or refused
+        }
         verified.onComplete(done -> afterVerify(rc, route, verified, next));
     }
 
