@@ -26,6 +26,16 @@ progress_line() {
     "$(json_number failed <<<"$answer")" "$(json_number per_second <<<"$answer")" "${eta:+, ETA ${eta}s}"
 }
 
+# Who imports: with ENTITYBASE_TOKEN (a bearer JWT with the importer or admin role; the gateway's authentication is on)
+# its user, else the X-User-ID given (authentication off).
+acting_user() {
+  if [[ -n ${ENTITYBASE_TOKEN:-} ]]; then
+    printf 'Authorization: Bearer %s\n' "$ENTITYBASE_TOKEN"
+  else
+    printf 'X-User-ID: %s\n' "$1"
+  fi
+}
+
 # awk (below) runs this script once per part: the part on stdin, its state in IMPORT_STATE
 if [[ ${1:-} == --part ]]; then
   part=$(mktemp)
@@ -36,7 +46,7 @@ if [[ ${1:-} == --part ]]; then
   for attempt in $(seq 1 120); do
     code=$(curl -s -o "$IMPORT_STATE/answer" -w '%{http_code}' -X POST \
       "$IMPORT_API/import/jobs/$IMPORT_JOB/parts?from=$from" \
-      -H 'Content-Type: application/x-ndjson' -H "X-User-ID: $IMPORT_USER" --data-binary @"$part") || code=000
+      -H 'Content-Type: application/x-ndjson' -H "$(acting_user "$IMPORT_USER")" --data-binary @"$part") || code=000
     [[ $code == 200 ]] && break
     # again after a while: 503 (admission control, a restart), 5xx, no answer (000), another client moved the job
     if [[ $code == 4* ]] && ! grep -q '"code":"import-job-moved"' "$IMPORT_STATE/answer"; then
@@ -81,7 +91,7 @@ total=$("${unpack[@]}" | wc -l)
 
 started=$EPOCHREALTIME
 if [[ -z $job ]]; then
-  answer=$(curl -fsS -X POST "$api/import/jobs?total_lines=$total" -H "X-User-ID: $user" \
+  answer=$(curl -fsS -X POST "$api/import/jobs?total_lines=$total" -H "$(acting_user "$user")" \
     -H "X-Edit-Summary: $summary") || die "could not start an import job at $api"
   job=$(json_number id <<<"$answer")
   from=1
@@ -115,7 +125,7 @@ export IMPORT_STATE=$state IMPORT_API=$api IMPORT_JOB=$job IMPORT_USER=$user
 
 # the end: an empty last part marks the job done
 read -r next <"$state/next"
-answer=$(curl -fsS -X POST "$api/import/jobs/$job/parts?from=$next&last=true" -H "X-User-ID: $user" \
+answer=$(curl -fsS -X POST "$api/import/jobs/$job/parts?from=$next&last=true" -H "$(acting_user "$user")" \
   --data-binary '') || die "could not finish import job $job"
 say "$(progress_line "$answer")"
 failed=$(json_number failed <<<"$answer")

@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import org.entitybase.gateway.auth.AuthGate;
 import org.entitybase.gateway.health.HealthAggregator;
 import org.entitybase.gateway.openapi.OpenApiAggregator;
 import org.entitybase.gateway.openapi.SwaggerUi;
@@ -35,6 +36,7 @@ public class GatewayRoutes {
     private static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
 
     private final RouteTable table;
+    private final AuthGate authGate;
     private final Map<Route, Handler<RoutingContext>> handlers = new IdentityHashMap<>();
     private final Map<Route, String> metricTemplates = new IdentityHashMap<>();
 
@@ -44,8 +46,10 @@ public class GatewayRoutes {
             ProxyHandler proxy,
             HealthAggregator health,
             OpenApiAggregator openApi,
-            SwaggerUi swaggerUi) {
+            SwaggerUi swaggerUi,
+            AuthGate authGate) {
         this.table = loaded.table();
+        this.authGate = authGate;
         Map<String, Handler<RoutingContext>> builtins =
                 Map.of("health", health, "openapi", openApi, "swagger-ui", swaggerUi);
         for (Route route : table.routes()) {
@@ -64,6 +68,9 @@ public class GatewayRoutes {
             metricTemplates.put(route, table.prefix() + route.label());
         }
         Log.infof("gateway: %d routes under %s from %s", table.routes().size(), table.prefix(), loaded.origin());
+        Log.infof(
+                "gateway: authentication %s",
+                authGate.enabled() ? "on (bearer JWTs, roles from routes.json)" : "OFF: X-User-ID is believed as sent");
     }
 
     void register(@Observes Router router) {
@@ -82,6 +89,6 @@ public class GatewayRoutes {
         if (context != null) {
             context.putLocal(METRICS_URI_TEMPLATE, metricTemplates.get(route));
         }
-        handlers.get(route).handle(rc);
+        authGate.admit(rc, route, () -> handlers.get(route).handle(rc));
     }
 }

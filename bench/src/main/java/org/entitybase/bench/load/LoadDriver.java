@@ -29,8 +29,11 @@ import java.util.regex.Pattern;
  * java -cp bench/target/benchmarks.jar org.entitybase.bench.load.LoadDriver [--base URL] [--clients 8]
  *      [--seconds 20] [--warmup 5] [--entity Q42]
  *      [--scenarios read,read-gzip,create,edit,rdf,statement,statement-batch,lexeme-search,lexeme-search-prefix]
- *      [--activity-user 1]
+ *      [--activity-user 1] [--token JWT]
  * </pre>
+ *
+ * {@code --token}: a bearer JWT sent with every read (the gateway's authentication on: {@code ./entitybase up --auth}
+ * prints one); the gateway's cost of verifying it and of its rate limits is the difference to a run without.
  *
  * user-service's scenarios are chosen by name: {@code user-activity} (GET a page of 50 of {@code --activity-user}'s
  * activity), {@code user-watchlist} (GET a 100-entry watchlist), {@code endorsements} (GET a statement's 50
@@ -96,7 +99,7 @@ public final class LoadDriver {
             case "read-gzip" ->
                 new Scenario(
                         "read GET /entities/" + entity + " (gzip)",
-                        i -> HttpRequest.newBuilder(URI.create(base + "/entities/" + entity))
+                        i -> authorized(HttpRequest.newBuilder(URI.create(base + "/entities/" + entity)))
                                 .header("Accept", "application/json")
                                 .header("Accept-Encoding", "gzip")
                                 .timeout(Duration.ofSeconds(30))
@@ -267,8 +270,13 @@ public final class LoadDriver {
         }
     }
 
+    /** With {@code --token}: the bearer credential of every read. */
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return options.token == null ? request : request.header("Authorization", "Bearer " + options.token);
+    }
+
     private HttpRequest get(String path, String accept) {
-        return HttpRequest.newBuilder(URI.create(base + path))
+        return authorized(HttpRequest.newBuilder(URI.create(base + path)))
                 .header("Accept", accept)
                 .timeout(Duration.ofSeconds(30))
                 .GET()
@@ -401,7 +409,8 @@ public final class LoadDriver {
             int warmup,
             String entity,
             List<String> scenarios,
-            String activityUser) {
+            String activityUser,
+            String token) {
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -418,7 +427,8 @@ public final class LoadDriver {
                     given.getOrDefault("entity", "Q42"),
                     List.of(given.getOrDefault("scenarios", "read,read-gzip,create,edit,rdf,statement,statement-batch")
                             .split(",")),
-                    given.getOrDefault("activity-user", "1"));
+                    given.getOrDefault("activity-user", "1"),
+                    given.get("token"));
         }
     }
 }

@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 
+import org.entitybase.gateway.auth.AuthGate;
 import org.entitybase.gateway.config.GatewayConfig;
 import org.entitybase.gateway.proxy.ProxyHeaders.ClientView;
 
@@ -51,6 +52,7 @@ public class ProxyHandler {
         }
         ClientView view = ClientView.of(request, trustForwarded);
         MultiMap headers = ProxyHeaders.forUpstream(request, view, trustForwarded);
+        AuthGate.applyTo(rc, headers);
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(upstream.host())

@@ -2,7 +2,9 @@ package org.entitybase.gateway.route;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +21,8 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import org.entitybase.gateway.auth.Role;
+
 /**
  * The ordered gateway route table (deploy/gateway/routes.json): the first route whose method and path match wins.
  * Patterns are compiled once here; {@link #match} is called on every request.
@@ -28,7 +32,11 @@ public final class RouteTable {
     public static final String GATEWAY = "gateway";
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("$comment", "prefix", "routes", "services");
-    private static final Set<String> ROUTE_KEYS = Set.of("$comment", "name", "methods", "path", "regex", "service");
+    private static final Set<String> ROUTE_KEYS =
+            Set.of("$comment", "name", "methods", "path", "regex", "service", "writeRole");
+    /** The {@code writeRole} of a route whose writes anyone may send. */
+    public static final String ANYONE = "anyone";
+
     private static final Set<String> SERVICE_KEYS = Set.of("$comment", "localUrl", "k8sService", "port");
     private static final Set<String> HTTP_METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
@@ -159,7 +167,38 @@ public final class RouteTable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("route '" + name + "': " + e.getMessage(), e);
         }
-        return new Route(name, methods, path, routeRegex, service);
+        return new Route(name, methods, path, routeRegex, service, writeRoles(json, name));
+    }
+
+    /**
+     * {@code "writeRole"}: a role or {@code "anyone"} for every write, or an object of them by HTTP method with
+     * {@code "*"} for the other methods; absent = editor.
+     */
+    private static Map<String, Role> writeRoles(JsonObject json, String name) {
+        Object value = json.getValue("writeRole");
+        Map<String, Role> roles = new HashMap<>();
+        roles.put(Route.ANY_METHOD, Role.EDITOR);
+        if (value instanceof JsonObject byMethod) {
+            for (String method : byMethod.fieldNames()) {
+                if (!Route.ANY_METHOD.equals(method) && !HTTP_METHODS.contains(method)) {
+                    throw new IllegalArgumentException(
+                            "route '" + name + "': writeRole names unknown method " + method);
+                }
+                roles.put(method, role(byMethod.getValue(method), name));
+            }
+        } else if (value != null) {
+            roles.put(Route.ANY_METHOD, role(value, name));
+        }
+        return roles;
+    }
+
+    private static Role role(Object value, String name) {
+        if (ANYONE.equals(value)) {
+            return null;
+        }
+        return Role.of(String.valueOf(value))
+                .orElseThrow(() -> new IllegalArgumentException("route '" + name + "': writeRole must be one of "
+                        + Arrays.stream(Role.values()).map(Role::key).toList() + " or \"" + ANYONE + "\": " + value));
     }
 
     private static Map<String, ServiceEndpoint> parseServices(JsonObject json) {

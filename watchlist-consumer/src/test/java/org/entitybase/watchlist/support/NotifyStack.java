@@ -106,7 +106,10 @@ public final class NotifyStack {
                     Map.of(
                             "ENTITY_SERVICE_URL", entities.baseUrl(),
                             "USER_SERVICE_URL", users.baseUrl(),
-                            "WATCHLIST_CONSUMER_URL", consumer.baseUrl()));
+                            "WATCHLIST_CONSUMER_URL", consumer.baseUrl(),
+                            // the benchmark acts as its watchers through X-User-ID, as with ./entitybase up
+                            "GATEWAY_AUTH_ENABLED", "false",
+                            "GATEWAY_RATE_LIMIT_ENABLED", "false"));
         }
         return gateway;
     }
