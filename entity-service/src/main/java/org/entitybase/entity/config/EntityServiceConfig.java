@@ -46,6 +46,13 @@ public interface EntityServiceConfig {
         /** {@code ...group-commit-max}: commits at most in one group transaction. */
         @WithDefault("64")
         int groupCommitMax();
+
+        /**
+         * {@code ...group-transactions}: group transactions at once (each on a connection of the pool of 8): a group
+         * is a round trip per statement of each of its entities, so one at a time would serialize them all.
+         */
+        @WithDefault("4")
+        int groupTransactions();
     }
 
     /** {@code entitybase.entity.exports.*}: dumps of the store ({@code GET /export}). */

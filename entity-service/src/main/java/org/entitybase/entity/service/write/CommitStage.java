@@ -67,6 +67,7 @@ public class CommitStage {
     private final OutboxRelay relay;
     private final int maxAttempts;
     private final int maxGroup;
+    private final int maxGroupTransactions;
     private final Timer timer;
     private final DistributionSummary groupSizes;
     private final Groups groups = new Groups();
@@ -98,6 +99,7 @@ public class CommitStage {
         this.relay = relay;
         this.maxAttempts = Math.max(1, config.write().maxAttempts());
         this.maxGroup = Math.max(1, config.imports().groupCommitMax());
+        this.maxGroupTransactions = Math.max(1, config.imports().groupTransactions());
         this.timer = WriteStages.timer(registry, "commit");
         this.groupSizes = DistributionSummary.builder("entitybase.write.group.size")
                 .description("commits per group transaction (group commit of imports)")
@@ -119,8 +121,8 @@ public class CommitStage {
     /**
      * {@link #commit}, sharing the transaction with other grouped commits (group commit, docs/DECISIONS.md "Group
      * commit of imports"): the pack is stored (PUTs of concurrent commits overlap), then the commit joins the queue;
-     * while one group's transaction runs the next group gathers, and commits in one transaction and one fsync when
-     * the first is done. The item comes when the group has committed: nothing is acknowledged before it is durable.
+     * while {@code group-transactions} group transactions run the next group gathers, and commits in one transaction
+     * and one fsync when one of them is done. The item comes when the group has committed: nothing is acknowledged before it is durable.
      * A group whose transaction fails (a duplicate id, a sitelink taken, a deadlock) is committed again one by one, so
      * each commit fails or succeeds as {@link #commit} would. For creates only: an edit's head compare-and-set is
      * retried from a new read of the head by its caller, which a group cannot do for it.
@@ -142,18 +144,18 @@ public class CommitStage {
             ChangeEvent event,
             UniEmitter<? super EditResult> emitter) {}
 
-    /** The queue of grouped commits, and the one group transaction at a time. */
+    /** The queue of grouped commits, and the group transactions running (at most {@code group-transactions}). */
     private final class Groups {
         private final ArrayDeque<Grouped> queue = new ArrayDeque<>();
-        private boolean committing;
+        private int running;
 
         void add(Grouped grouped) {
             synchronized (this) {
                 queue.add(grouped);
-                if (committing) {
+                if (running >= maxGroupTransactions) {
                     return;
                 }
-                committing = true;
+                running++;
             }
             next();
         }
@@ -165,7 +167,7 @@ public class CommitStage {
                     group.add(queue.poll());
                 }
                 if (group.isEmpty()) {
-                    committing = false;
+                    running--;
                     return;
                 }
             }
