@@ -122,8 +122,8 @@ public class CommitStage {
      * {@link #commit}, sharing the transaction with other grouped commits (group commit, docs/DECISIONS.md "Group
      * commit of imports"): the pack is stored (PUTs of concurrent commits overlap), then the commit joins the queue;
      * while {@code group-transactions} group transactions run the next group gathers, and commits in one transaction
-     * and one fsync when one of them is done. The item comes when the group has committed: nothing is acknowledged before it is durable.
-     * A group whose transaction fails (a duplicate id, a sitelink taken, a deadlock) is committed again one by one, so
+     * and one fsync when one of them is done. The item comes when the group has committed: nothing is acknowledged
+     * before it is durable. A group whose transaction fails (a duplicate id, a sitelink taken, a deadlock) is committed again one by one, so
      * each commit fails or succeeds as {@link #commit} would. For creates only: an edit's head compare-and-set is
      * retried from a new read of the head by its caller, which a group cannot do for it.
      */
