@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
+import org.entitybase.entity.support.EntityDatabase;
 import org.entitybase.testkit.WikidataFixtures;
 import org.entitybase.testkit.WikidataFixtures.FixtureEntity;
 
@@ -128,6 +129,45 @@ class ImportJobsIT {
                 .isZero();
         assertThat(resent.getLong("committed_line")).isEqualTo(3);
         assertThat(resent.getString("state")).isEqualTo("done");
+    }
+
+    /**
+     * Two new items of one part claim the same sitelink: their commits share a group transaction, which fails; the
+     * group is committed again one by one, so one of them is stored, the other reported on its line (409), and every
+     * other entity of the part is stored once, with one revision and one event row.
+     */
+    @Test
+    void aGroupWithAFailingCommitStoresTheOthersAndReportsThatLine() {
+        long base = 5_000_000_000L + System.nanoTime() % 1_000_000_000L;
+        String title = "Group commit " + base;
+        List<String> ids = new ArrayList<>();
+        List<String> jsons = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = "Q" + (base + i);
+            ids.add(id);
+            String sitelinks = i == 3 || i == 8
+                    ? "{\"enwiki\":{\"site\":\"enwiki\",\"title\":\"" + title + "\",\"badges\":[]}}"
+                    : "{}";
+            jsons.add(EntityApiIT.withId(EntityApiIT.item("grouped " + i), id)
+                    .replace("\"sitelinks\":{}", "\"sitelinks\":" + sitelinks));
+        }
+        List<String> dump = dumpLines(jsons);
+
+        JsonPath job = run(List.of(new Part(1, String.join("\n", dump) + "\n")), dump.size(), false);
+
+        assertThat(job.getLong("created")).isEqualTo(11);
+        assertThat(job.getLong("failed")).isEqualTo(1);
+        assertThat(job.getList("errors.line", Integer.class))
+                .containsAnyOf(5, 10)
+                .hasSize(1);
+        assertThat(job.getList("errors.error.code", String.class)).containsExactly("sitelink-conflict");
+        String refused = ids.get(job.getInt("errors[0].line") == 5 ? 3 : 8);
+        for (String id : ids) {
+            long revisions = EntityDatabase.count("SELECT COUNT(*) FROM entity_revisions WHERE entity_id = ?", id);
+            long events = EntityDatabase.count("SELECT COUNT(*) FROM outbox WHERE event_key = ?", id);
+            assertThat(revisions).as(id).isEqualTo(id.equals(refused) ? 0 : 1);
+            assertThat(events).as(id).isEqualTo(revisions);
+        }
     }
 
     @Test

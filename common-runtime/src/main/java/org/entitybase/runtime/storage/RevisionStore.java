@@ -54,6 +54,20 @@ public class RevisionStore {
     }
 
     /**
+     * {@link #load(ContentAddress, ContentAddress)} for a one-off scan (an export of the whole store): a cached
+     * revision is used, a cold one is not put in the cache, where it would push out what reads need.
+     */
+    public Uni<StoredRevision> loadOnce(ContentAddress revision, ContentAddress checkpoint) {
+        StoredRevision known = revisions.getIfPresent(revision.sha256());
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return packs.getWithCheckpoint(revision, checkpoint)
+                .flatMap(pair -> workers.run(() ->
+                        StoredRevision.assemble(pair.pack(), pair.pack().isCheckpoint() ? null : pair.checkpoint())));
+    }
+
+    /**
      * The content of the revision whose manifest is {@code revision}, its checkpoint unknown: the pack's own header
      * names it (two GETs one after the other when cold).
      */

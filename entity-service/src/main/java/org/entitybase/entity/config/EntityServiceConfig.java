@@ -26,15 +26,56 @@ public interface EntityServiceConfig {
 
     interface Imports {
         /**
-         * {@code ...concurrency}: entities of one part parsed, then imported, at a time (each import is its own
-         * transaction; the reactive pool has 8 connections).
+         * {@code ...concurrency}: entities of one part parsed, then imported (their S3 PUTs included), at a time; with
+         * group commit their transactions are shared, so this is what a group can gather.
          */
-        @WithDefault("6")
+        @WithDefault("32")
         int concurrency();
 
         /** {@code ...max-errors}: bad lines kept per job (the count goes on beyond it). */
         @WithDefault("1000")
         int maxErrors();
+
+        /**
+         * {@code ...group-commit}: new entities of an import commit in shared transactions (CommitStage#commitGrouped);
+         * false: each in its own, as an edit does (benchmarks compare the two).
+         */
+        @WithDefault("true")
+        boolean groupCommit();
+
+        /** {@code ...group-commit-max}: commits at most in one group transaction. */
+        @WithDefault("64")
+        int groupCommitMax();
+
+        /**
+         * {@code ...group-transactions}: group transactions at once (each on a connection of the pool of 8): a group
+         * is a round trip per statement of each of its entities, so one at a time would serialize them all.
+         */
+        @WithDefault("4")
+        int groupTransactions();
+    }
+
+    /** {@code entitybase.entity.exports.*}: dumps of the store ({@code GET /export}). */
+    Exports exports();
+
+    interface Exports {
+        /**
+         * {@code ...max-concurrent}: exports streaming at once; one more is 503 with Retry-After. Each holds one group
+         * of {@code in-flight-bytes} in memory: this times that is what exports take of the heap.
+         */
+        @WithDefault("2")
+        int maxConcurrent();
+
+        /** {@code ...page-size}: heads read per keyset query. */
+        @WithDefault("64")
+        int pageSize();
+
+        /**
+         * {@code ...in-flight-bytes}: entity JSON one export reads from S3 in parallel (a group of a page; an entity
+         * larger than this is a group alone). Its heap is about five times this: the assembled models and the JSON.
+         */
+        @WithDefault("2M")
+        MemorySize inFlightBytes();
     }
 
     /** {@code Idempotency-Key}: how long a first answer is kept for retries (API.md "Idempotency-Key"). */

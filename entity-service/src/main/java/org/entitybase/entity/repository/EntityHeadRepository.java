@@ -47,6 +47,16 @@ public class EntityHeadRepository {
             + " SET head_revision_id = ?, is_deleted = ?, is_redirect = ?, redirect_target = ?, updated_at = ?"
             + " WHERE entity_id = ? AND head_revision_id = ?";
 
+    /**
+     * Live heads in id order (the primary key's byte order) after a cursor and below a bound (exclusive both): a page
+     * of an export, read by keyset so each page is one index range, however deep into the store.
+     */
+    static final String LIVE_PAGE = HEAD_COLUMNS
+            + ", h.entity_id FROM entity_head h JOIN entity_revisions r"
+            + " ON r.entity_id = h.entity_id AND r.revision_id = h.head_revision_id"
+            + " WHERE h.entity_id > ? AND h.entity_id < ? AND h.is_deleted = FALSE AND h.is_redirect = FALSE"
+            + " AND h.updated_at >= ? ORDER BY h.entity_id LIMIT ?";
+
     /** Live properties only: a deleted or redirected property takes no new statements. */
     static final String DATATYPES = "SELECT entity_id, datatype FROM entity_head"
             + " WHERE entity_id IN (%s) AND is_deleted = FALSE AND is_redirect = FALSE";
@@ -105,6 +115,22 @@ public class EntityHeadRepository {
         return connection.preparedQuery(COMPARE_AND_SET).execute(values).map(rows -> rows.rowCount() == 1);
     }
 
+    /**
+     * Up to {@code limit} live heads (neither deleted nor redirects) with {@code after < id < before}, in id order,
+     * whose head changed at or after {@code since}.
+     */
+    public Uni<List<HeadRow>> livePage(SqlClient client, String after, String before, Instant since, int limit) {
+        return client.preparedQuery(LIVE_PAGE)
+                .execute(Tuple.of(after, before, Rows.utc(since), limit))
+                .map(rows -> {
+                    List<HeadRow> page = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        page.add(head(Rows.entityId(row, "entity_id"), row));
+                    }
+                    return page;
+                });
+    }
+
     /** Datatypes of the live properties among {@code propertyIds}; absent ids are missing, deleted or redirects. */
     public Uni<Map<String, String>> liveDatatypes(SqlClient client, List<String> propertyIds) {
         if (propertyIds.isEmpty()) {
@@ -131,7 +157,10 @@ public class EntityHeadRepository {
         if (!iterator.hasNext()) {
             return null;
         }
-        Row row = iterator.next();
+        return head(id, iterator.next());
+    }
+
+    private static HeadRow head(EntityId id, Row row) {
         return new HeadRow(
                 id,
                 row.getLong("head_revision_id"),

@@ -59,6 +59,13 @@ public class EntityJsonCache {
         return splice(serialized, revisionId, RevisionTimestamps.iso(createdAt));
     }
 
+    /** {@link #json} for a one-off scan (an export): a cached serialization is used, a new one is not kept. */
+    public byte[] jsonOnce(StoredRevision stored, long revisionId, Instant createdAt) {
+        Serialized serialized = cache.getIfPresent(stored.address().sha256());
+        return splice(
+                serialized != null ? serialized : serialize(stored), revisionId, RevisionTimestamps.iso(createdAt));
+    }
+
     /**
      * {@link #json} gzip-compressed (for {@code Accept-Encoding: gzip}): a Q42-size entity is 300 KB of JSON and
      * about 45 KB gzip'd, so the gateway and the network move a sixth of the bytes. The compression is paid once per

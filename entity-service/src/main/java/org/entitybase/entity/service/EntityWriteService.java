@@ -2,6 +2,7 @@ package org.entitybase.entity.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,7 @@ public class EntityWriteService implements EntityEditor {
     private final CommitStage commits;
     private final long maxEntityBytes;
     private final int maxAttempts;
+    private final boolean groupCommit;
     private final Timer prepareTimer;
     private final EntityEditQueue queue = new EntityEditQueue();
     private final EntitySplitter splitter = new EntitySplitter();
@@ -108,6 +110,7 @@ public class EntityWriteService implements EntityEditor {
         this.commits = commits;
         this.maxEntityBytes = config.write().maxEntitySize().asLongValue();
         this.maxAttempts = Math.max(1, config.write().maxAttempts());
+        this.groupCommit = config.imports().groupCommit();
         this.prepareTimer = WriteStages.timer(registry, "prepare");
     }
 
@@ -487,7 +490,11 @@ public class EntityWriteService implements EntityEditor {
                         String datatype = prepared.entity() instanceof Property p ? p.datatype() : null;
                         Indexes after = indexes(id, prepared.entity(), stored.statements());
                         Commit commit = head == null
-                                ? Commit.create(id, context, placement, prepared.size(), datatype, none(id), after)
+                                ? created(
+                                        Commit.create(
+                                                id, context, placement, prepared.size(), datatype, none(id), after),
+                                        given,
+                                        mode)
                                 : Commit.newContent(
                                         head,
                                         changeType,
@@ -497,20 +504,36 @@ public class EntityWriteService implements EntityEditor {
                                         datatype,
                                         current(base),
                                         after);
-                        return commit(
-                                        commit,
-                                        at -> new EditResult(
-                                                withRevision(prepared.entity(), revisionId, at),
-                                                revisionId,
-                                                head == null,
-                                                false))
-                                .invoke(() -> {
-                                    if (commit.datatype() != null) {
-                                        datatypes.remember(id.value(), commit.datatype());
-                                    }
-                                });
+                        Function<Instant, EditResult> outcome = at -> new EditResult(
+                                withRevision(prepared.entity(), revisionId, at), revisionId, head == null, false);
+                        // an imported new entity shares a transaction with others; every other write has its own
+                        Uni<EditResult> committed = head == null && mode == Mode.IMPORT && groupCommit
+                                ? commits.commitGrouped(commit, outcome, EntityWriteService::changeEvent)
+                                : commit(commit, outcome);
+                        return committed.invoke(() -> {
+                            if (commit.datatype() != null) {
+                                datatypes.remember(id.value(), commit.datatype());
+                            }
+                        });
                     });
                 });
+    }
+
+    /**
+     * An imported entity's first revision is dated as the dump has it ({@code modified}, to the second), so that an
+     * export imported elsewhere exports the same; a time to come or none is the commit's.
+     */
+    private static Commit created(Commit commit, Entity given, Mode mode) {
+        String modified = given.page() == null ? null : given.page().modified();
+        if (mode != Mode.IMPORT || modified == null) {
+            return commit;
+        }
+        try {
+            Instant time = Instant.parse(modified);
+            return time.isAfter(Instant.now()) ? commit : commit.datedAt(time);
+        } catch (DateTimeParseException e) {
+            return commit;
+        }
     }
 
     /** A revision whose content exists already (revert, undelete, unredirect): no split, no PUT. */

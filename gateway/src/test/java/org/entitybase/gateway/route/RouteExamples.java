@@ -62,6 +62,8 @@ final class RouteExamples {
             new Example("GET", P + "/stats/daily", "stats-workers"),
             new Example("POST", P + "/redirects", "entity-service"),
             new Example("POST", P + "/import", "entity-service"),
+            new Example("GET", P + "/export", "entity-service"),
+            new Example("GET", P + "/exports", null),
             // not public
             new Example("GET", "/internal/id-ranges", null),
             new Example("POST", P + "/internal/id-ranges", null),

@@ -1,5 +1,6 @@
 package org.entitybase.entity.service.write;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,8 @@ import org.entitybase.model.id.EntityId;
  * @param before the head's rows in the index tables (sitelinks, lexeme terms) and its statements
  * @param after the same of this revision
  * @param protection the protection flags to save, null to leave them
+ * @param revisionTime the revision's time when it is not the commit's (an imported entity's {@code modified}), else
+ *     null
  */
 public record Commit(
         EntityId id,
@@ -39,7 +42,8 @@ public record Commit(
         boolean clearsRedirect,
         Indexes before,
         Indexes after,
-        Protection protection) {
+        Protection protection,
+        Instant revisionTime) {
 
     /**
      * A revision's rows in the index tables and its statements (for the event). {@code lexemeTerms} is null for an
@@ -70,7 +74,28 @@ public record Commit(
                 false,
                 before,
                 after,
+                null,
                 null);
+    }
+
+    /** This commit with its revision dated {@code time} instead of the commit's time (an imported revision 1). */
+    public Commit datedAt(Instant time) {
+        return new Commit(
+                id,
+                revisionId,
+                parentRevisionId,
+                changeType,
+                context,
+                placement,
+                size,
+                datatype,
+                deleted,
+                redirectTarget,
+                clearsRedirect,
+                before,
+                after,
+                protection,
+                time);
     }
 
     /** New content on top of {@code head} (an edit, an import of an existing entity). */
@@ -97,6 +122,7 @@ public record Commit(
                 false,
                 before,
                 after,
+                null,
                 null);
     }
 
@@ -123,6 +149,7 @@ public record Commit(
                 head.isRedirect(),
                 before,
                 after,
+                null,
                 null);
     }
 
@@ -166,6 +193,7 @@ public record Commit(
                 clearsRedirect,
                 before,
                 after,
-                protection);
+                protection,
+                null);
     }
 }

@@ -1,15 +1,20 @@
 package org.entitybase.entity.service.write;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
@@ -32,6 +37,7 @@ import org.entitybase.entity.service.IdempotentRequest;
 import org.entitybase.entity.service.RevisionTimestamps;
 import org.entitybase.runtime.rest.ApiException;
 import org.entitybase.runtime.sql.SqlErrors;
+import org.entitybase.runtime.worker.WorkerPool;
 
 /**
  * Write stage "commit" (docs/ENTITY-STORAGE.md "Write path"): the store stage's PUT, then one transaction that
@@ -60,7 +66,11 @@ public class CommitStage {
     private final IdempotencyRepository idempotency;
     private final OutboxRelay relay;
     private final int maxAttempts;
+    private final int maxGroup;
+    private final int maxGroupTransactions;
     private final Timer timer;
+    private final DistributionSummary groupSizes;
+    private final Groups groups = new Groups();
 
     CommitStage(
             Pool pool,
@@ -88,7 +98,12 @@ public class CommitStage {
         this.idempotency = idempotency;
         this.relay = relay;
         this.maxAttempts = Math.max(1, config.write().maxAttempts());
+        this.maxGroup = Math.max(1, config.imports().groupCommitMax());
+        this.maxGroupTransactions = Math.max(1, config.imports().groupTransactions());
         this.timer = WriteStages.timer(registry, "commit");
+        this.groupSizes = DistributionSummary.builder("entitybase.write.group.size")
+                .description("commits per group transaction (group commit of imports)")
+                .register(registry);
     }
 
     /**
@@ -101,6 +116,91 @@ public class CommitStage {
         return store.store(commit)
                 .flatMap(ignored -> WriteStages.timed(timer, transaction(commit, outcome, event)))
                 .invoke(relay::wake);
+    }
+
+    /**
+     * {@link #commit}, sharing the transaction with other grouped commits (group commit, docs/DECISIONS.md "Group
+     * commit of imports"): the pack is stored (PUTs of concurrent commits overlap), then the commit joins the queue;
+     * while {@code group-transactions} group transactions run the next group gathers, and commits in one transaction
+     * and one fsync when one of them is done. The item comes when the group has committed: nothing is acknowledged
+     * before it is durable. A group whose transaction fails (a duplicate id, a sitelink taken, a deadlock) is committed again one by one, so
+     * each commit fails or succeeds as {@link #commit} would. For creates only: an edit's head compare-and-set is
+     * retried from a new read of the head by its caller, which a group cannot do for it.
+     */
+    public Uni<EditResult> commitGrouped(Commit commit, Function<Instant, EditResult> outcome, ChangeEvent event) {
+        if (commit.parentRevisionId() != null) {
+            throw new IllegalArgumentException("only a create is committed in a group: " + commit.id());
+        }
+        return store.store(commit)
+                .flatMap(ignored -> WorkerPool.onCallerContext(Uni.createFrom()
+                        .<EditResult>emitter(emitter -> groups.add(new Grouped(commit, outcome, event, emitter)))))
+                .invoke(relay::wake);
+    }
+
+    /** A commit waiting for its group, and whom to tell. */
+    private record Grouped(
+            Commit commit,
+            Function<Instant, EditResult> outcome,
+            ChangeEvent event,
+            UniEmitter<? super EditResult> emitter) {}
+
+    /** The queue of grouped commits, and the group transactions running (at most {@code group-transactions}). */
+    private final class Groups {
+        private final ArrayDeque<Grouped> queue = new ArrayDeque<>();
+        private int running;
+
+        void add(Grouped grouped) {
+            synchronized (this) {
+                queue.add(grouped);
+                if (running >= maxGroupTransactions) {
+                    return;
+                }
+                running++;
+            }
+            next();
+        }
+
+        private void next() {
+            List<Grouped> group = new ArrayList<>();
+            synchronized (this) {
+                while (!queue.isEmpty() && group.size() < maxGroup) {
+                    group.add(queue.poll());
+                }
+                if (group.isEmpty()) {
+                    running--;
+                    return;
+                }
+            }
+            groupSizes.record(group.size());
+            WriteStages.timed(timer, pool.withTransaction(connection -> inOneTransaction(connection, group)))
+                    .subscribe()
+                    .with(
+                            results -> {
+                                for (int i = 0; i < group.size(); i++) {
+                                    group.get(i).emitter().complete(results.get(i));
+                                }
+                                next();
+                            },
+                            failure -> {
+                                for (Grouped alone : group) {
+                                    transaction(alone.commit(), alone.outcome(), alone.event())
+                                            .subscribe()
+                                            .with(alone.emitter()::complete, alone.emitter()::fail);
+                                }
+                                next();
+                            });
+        }
+
+        private Uni<List<EditResult>> inOneTransaction(SqlConnection connection, List<Grouped> group) {
+            List<EditResult> results = new ArrayList<>(group.size());
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Grouped g : group) {
+                chain = chain.flatMap(ignored -> inTransaction(connection, g.commit(), g.outcome(), g.event())
+                        .invoke(results::add)
+                        .replaceWithVoid());
+            }
+            return chain.replaceWith(results);
+        }
     }
 
     /**
@@ -118,6 +218,9 @@ public class CommitStage {
     private Uni<EditResult> inTransaction(
             SqlConnection connection, Commit c, Function<Instant, EditResult> outcome, ChangeEvent event) {
         Instant at = RevisionTimestamps.now();
+        // an imported entity keeps its dump's time (export -> import -> export gives the same dump); the head's and
+        // the outbox row's times stay the commit's
+        Instant revisionAt = c.revisionTime() != null ? c.revisionTime() : at;
         EditContext context = c.context();
         Placement placement = c.placement();
         RevisionRow row = new RevisionRow(
@@ -131,7 +234,7 @@ public class CommitStage {
                 context.summary() == null ? "" : context.summary(),
                 c.changeType(),
                 c.redirectTarget(),
-                at,
+                revisionAt,
                 c.size());
         // the head first: a concurrent edit of the same entity waits here and then finds the head moved
         Uni<Void> head = c.parentRevisionId() == null
@@ -172,7 +275,7 @@ public class CommitStage {
                         ? Uni.createFrom().voidItem()
                         : metadata.save(connection, c.id(), c.protection(), at))
                 .flatMap(ignored -> outbox.insert(connection, c.id().value(), payload, at))
-                .map(ignored -> outcome.apply(at))
+                .map(ignored -> outcome.apply(revisionAt))
                 .call(result -> rememberAnswer(connection, c, result, at));
     }
 
