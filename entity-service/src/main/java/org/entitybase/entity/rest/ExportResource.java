@@ -12,12 +12,14 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.ext.web.RoutingContext;
 
 import org.entitybase.entity.service.EntityExport;
 import org.entitybase.model.id.EntityType;
@@ -50,7 +52,8 @@ public class ExportResource {
             @QueryParam("type") String type,
             @QueryParam("since") String since,
             @QueryParam("format") @DefaultValue("json") String format,
-            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+            @Context RoutingContext request) {
         if (!"json".equals(format)) {
             throw new ApiException(
                     400,
@@ -62,6 +65,8 @@ public class ExportResource {
         Instant from = instant(since);
         boolean gzip = EntityResponses.acceptsGzip(acceptEncoding);
         EntityExport.Dump dump = export.open(entityType, from);
+        // a client gone before the body is written never runs it: the slot is freed when the exchange ends, however
+        request.addEndHandler(ignored -> dump.close());
         StreamingOutput body = out -> {
             try (dump) {
                 if (gzip) {

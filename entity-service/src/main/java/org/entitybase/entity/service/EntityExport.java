@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,7 +95,7 @@ public class EntityExport {
     public final class Dump implements AutoCloseable {
         private final List<EntityType> types;
         private final Instant since;
-        private boolean closed;
+        private final AtomicBoolean closed = new AtomicBoolean();
 
         private Dump(List<EntityType> types, Instant since) {
             this.types = types;
@@ -133,10 +134,10 @@ public class EntityExport {
             out.write(first ? CLOSE_EMPTY : CLOSE_AFTER_ENTITIES);
         }
 
+        /** Frees the export's slot; once only, whoever calls first (the body's end or the connection's). */
         @Override
         public void close() {
-            if (!closed) {
-                closed = true;
+            if (closed.compareAndSet(false, true)) {
                 running.decrementAndGet();
             }
         }
