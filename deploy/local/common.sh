@@ -5,6 +5,15 @@
 # still names $STACK_DIR (so a recycled pid is never signalled).
 
 : "${REPO_ROOT:?REPO_ROOT must be set before sourcing common.sh}"
+# A checkout's own settings (optional, gitignored): a second checkout on the machine, such as a git worktree, runs
+# its own stack beside the first with KEY=VALUE lines in .stack-ports, e.g. MARIADB_PORT=3336 KAFKA_PORT=9392
+# KAFKA_CONTROLLER_PORT=9393 S3_PORT=9300 STACK_DIR=/path/to/its/.stack (they win over the environment).
+if [[ -f $REPO_ROOT/.stack-ports ]]; then
+  set -a
+  # shellcheck source=/dev/null
+  source "$REPO_ROOT/.stack-ports"
+  set +a
+fi
 STACK_DIR=${STACK_DIR:-$REPO_ROOT/.stack}
 PID_DIR=$STACK_DIR/pids
 LOG_DIR=$STACK_DIR/logs
