@@ -71,7 +71,7 @@ public class TermResource {
                 reads,
                 EditRequests.entityId(id),
                 uri,
-                e -> SubResources.tree(WRITER.termsToBytes(EntityTerms.terms(e, kind(kind)))));
+                e -> SubResources.tree(WRITER.termsToBytes(EntityTerms.terms(e, Kind.ofPathSegment(kind)))));
     }
 
     @GET
@@ -100,7 +100,7 @@ public class TermResource {
                 reads,
                 entityId,
                 uri,
-                e -> SubResources.tree(WRITER.toBytes(EntityTerms.term(e, kind(kind), language))));
+                e -> SubResources.tree(WRITER.toBytes(EntityTerms.term(e, Kind.ofPathSegment(kind), language))));
     }
 
     @PUT
@@ -117,7 +117,7 @@ public class TermResource {
         String language = EntityTerms.language(lang);
         var context = headers.context();
         String value = SubResources.text(SubResources.json(body));
-        return writes.edit(entityId, context, EntityTerms.set(kind(kind), language, value))
+        return writes.edit(entityId, context, EntityTerms.set(Kind.ofPathSegment(kind), language, value))
                 .map(result -> SubResources.written(
                         entityId,
                         result,
@@ -136,7 +136,7 @@ public class TermResource {
         EntityId entityId = termsOwner(collection, id);
         String language = EntityTerms.language(lang);
         var context = headers.context();
-        return writes.edit(entityId, context, EntityTerms.remove(kind(kind), language))
+        return writes.edit(entityId, context, EntityTerms.remove(Kind.ofPathSegment(kind), language))
                 .map(result -> SubResources.written(
                         entityId,
                         result,
@@ -223,10 +223,6 @@ public class TermResource {
                     Map.of("id", id));
         }
         return EditRequests.entityIdIn(type, id);
-    }
-
-    private static Kind kind(String segment) {
-        return segment.equals("labels") ? Kind.LABEL : Kind.DESCRIPTION;
     }
 
     private static Response aliasesWritten(EntityId id, String language, EditResult result, boolean added) {

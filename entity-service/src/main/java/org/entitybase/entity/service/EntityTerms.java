@@ -43,6 +43,14 @@ public final class EntityTerms {
         public String field() {
             return field;
         }
+
+        /**
+         * The kind a route's path segment names: {@code labels…} (also v1's {@code labels_with_language_fallback}) or
+         * {@code descriptions…}; the routes' patterns admit nothing else.
+         */
+        public static Kind ofPathSegment(String segment) {
+            return segment.startsWith(LABEL.field) ? LABEL : DESCRIPTION;
+        }
     }
 
     private EntityTerms() {}

@@ -170,7 +170,7 @@ public class RestV1EntityResource {
                 RestV1Responses.entityId(collection, id),
                 headers,
                 uri,
-                current -> RestV1Json.terms(current.entity(), kind(kind))));
+                current -> RestV1Json.terms(current.entity(), Kind.ofPathSegment(kind))));
     }
 
     @PATCH
@@ -186,7 +186,7 @@ public class RestV1EntityResource {
                 RestV1Responses.entityId(collection, id),
                 raw,
                 headers,
-                e -> RestV1Json.terms(e, kind(kind)),
+                e -> RestV1Json.terms(e, Kind.ofPathSegment(kind)),
                 (entity, v1, types) -> RestV1Json.withTerms(entity, kind, v1)));
     }
 
@@ -207,8 +207,9 @@ public class RestV1EntityResource {
                     entityId,
                     headers,
                     uri,
-                    current -> RestV1Responses.NODES.textNode(EntityTerms.term(current.entity(), kind(kind), language)
-                            .value()));
+                    current -> RestV1Responses.NODES.textNode(
+                            EntityTerms.term(current.entity(), Kind.ofPathSegment(kind), language)
+                                    .value()));
         });
     }
 
@@ -227,7 +228,7 @@ public class RestV1EntityResource {
             String language = RestV1Responses.language(lang);
             return reads.current(entityId).chain(current -> {
                 if (current.redirectTarget() == null) {
-                    Map<String, Term> terms = EntityTerms.terms(current.entity(), kind(kind));
+                    Map<String, Term> terms = EntityTerms.terms(current.entity(), Kind.ofPathSegment(kind));
                     for (String candidate : LanguageFallback.chain(language)) {
                         if (terms.containsKey(candidate)) {
                             if (!candidate.equals(language)) {
@@ -247,8 +248,9 @@ public class RestV1EntityResource {
                         entityId,
                         headers,
                         uri,
-                        c -> RestV1Responses.NODES.textNode(EntityTerms.term(c.entity(), kind(kind), language)
-                                .value()));
+                        c -> RestV1Responses.NODES.textNode(
+                                EntityTerms.term(c.entity(), Kind.ofPathSegment(kind), language)
+                                        .value()));
             });
         });
     }
@@ -274,16 +276,18 @@ public class RestV1EntityResource {
                         400, "invalid-value", "Invalid value at '/" + field + "'", Map.of("path", "/" + field));
             }
             AtomicBoolean existed = new AtomicBoolean();
-            UnaryOperator<Entity> set =
-                    EntityTerms.set(kind(kind), language, value.textValue().strip());
+            UnaryOperator<Entity> set = EntityTerms.set(
+                    Kind.ofPathSegment(kind), language, value.textValue().strip());
             return writes.edit(entityId, headers.edit(body), e -> {
-                        existed.set(EntityTerms.terms(e, kind(kind)).containsKey(language));
+                        existed.set(
+                                EntityTerms.terms(e, Kind.ofPathSegment(kind)).containsKey(language));
                         return set.apply(e);
                     })
                     .map(result -> RestV1Responses.written(
                             existed.get() ? 200 : 201,
-                            RestV1Responses.NODES.textNode(EntityTerms.term(result.entity(), kind(kind), language)
-                                    .value()),
+                            RestV1Responses.NODES.textNode(
+                                    EntityTerms.term(result.entity(), Kind.ofPathSegment(kind), language)
+                                            .value()),
                             result));
         });
     }
@@ -301,7 +305,7 @@ public class RestV1EntityResource {
             EntityId entityId = RestV1Responses.entityId(collection, id);
             String language = RestV1Responses.language(lang);
             JsonNode body = RestV1Responses.body(raw, true);
-            return writes.edit(entityId, headers.edit(body), EntityTerms.remove(kind(kind), language))
+            return writes.edit(entityId, headers.edit(body), EntityTerms.remove(Kind.ofPathSegment(kind), language))
                     .map(result ->
                             RestV1Responses.deleted((kind.equals("labels") ? "Label" : "Description") + " deleted"));
         });
@@ -494,10 +498,6 @@ public class RestV1EntityResource {
         return RestV1Responses.datatypes(reads, datatypes, id, e -> patch.apply(section.apply(e)))
                 .chain(types -> writes.edit(id, context, e -> writer.write(e, patch.apply(section.apply(e)), types)))
                 .map(result -> RestV1Responses.written(200, section.apply(result.entity()), result));
-    }
-
-    private static Kind kind(String segment) {
-        return segment.startsWith("labels") ? Kind.LABEL : Kind.DESCRIPTION;
     }
 
     private static ArrayNode values(List<Term> aliases) {
