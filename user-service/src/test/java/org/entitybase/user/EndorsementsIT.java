@@ -102,8 +102,9 @@ class EndorsementsIT {
             as(75).post(ENDORSE, hash)
                     .then()
                     .statusCode(503)
-                    .header("Retry-After", "3")
-                    .body("code", equalTo("storage-unavailable"));
+                    .header("Retry-After", "5")
+                    .body("code", equalTo("service-unavailable"))
+                    .body("context.dependency", equalTo("storage"));
             assertThat(endorsements(hash)).isZero();
         } finally {
             UserStack.s3().restart();

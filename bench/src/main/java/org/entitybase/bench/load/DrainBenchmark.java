@@ -115,8 +115,10 @@ public final class DrainBenchmark {
             long atReady = processed(service, consumer, "processed");
             long done = atReady;
             long deadline = t0 + drainLimit.toNanos();
+            // 4 scrapes a second: each renders every meter of the service (Kafka's client has hundreds), and at 20 a
+            // second the scraping took several percent of the consumer's CPU
             while (done + processed(service, consumer, "dead_lettered") < backlog && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+                Thread.sleep(500);
                 done = processed(service, consumer, "processed");
             }
             double secondsTaken = (System.nanoTime() - t0) / 1e9;

@@ -42,6 +42,14 @@ public interface EntitybaseConfig {
 
         /** {@code entitybase.s3.health.*}: the S3 readiness check (HeadBucket on both buckets). */
         Health health();
+
+        /** {@code entitybase.s3.connect-timeout}: connecting to S3, for object requests and the SDK client alike. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** {@code entitybase.s3.read-timeout}: waiting for S3's answer, for object requests and the SDK client. */
+        @WithDefault("10s")
+        Duration readTimeout();
     }
 
     interface Streaming {

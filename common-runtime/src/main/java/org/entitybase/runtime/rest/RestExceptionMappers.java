@@ -39,7 +39,7 @@ public class RestExceptionMappers {
     static final String VALIDATION_FAILED = "validation-failed";
 
     /** Retry-After of a 503 for an unavailable dependency: about what a restarted one takes to be ready. */
-    static final int DEPENDENCY_RETRY_AFTER_SECONDS = 5;
+    public static final int DEPENDENCY_RETRY_AFTER_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(RestExceptionMappers.class);
 

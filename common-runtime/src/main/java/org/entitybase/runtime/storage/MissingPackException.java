@@ -11,8 +11,8 @@ public final class MissingPackException extends IllegalStateException {
 
     private final transient ContentAddress revision;
 
-    public MissingPackException(ContentAddress revision, Throwable cause) {
-        super("revision pack " + revision.sha256() + " is missing from S3", cause);
+    public MissingPackException(ContentAddress revision) {
+        super("revision pack " + revision.sha256() + " is missing from S3");
         this.revision = revision;
     }
 

@@ -16,12 +16,6 @@ import org.entitybase.model.pack.Pack;
 import org.entitybase.model.pack.PackCodec;
 import org.entitybase.runtime.worker.WorkerPool;
 
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-
 /**
  * Revision packs in the revisions bucket (docs/ENTITY-STORAGE.md), behind a cache bounded by bytes: the one reader
  * (and writer) of packs, used by entity-service and by every consumer that reads a revision named by an event. Packs
@@ -40,7 +34,7 @@ public class PackStore {
      */
     private static final String CONTENT_TYPE = "application/gzip";
 
-    private final S3Client s3;
+    private final S3Objects s3;
     private final String bucket;
     private final WorkerPool workers;
     private final AsyncCache<String, Pack> cache;
@@ -51,7 +45,7 @@ public class PackStore {
      * @param bucket the revisions bucket
      * @param cacheBytes bound of the pack cache (uncompressed bytes)
      */
-    public PackStore(S3Client s3, String bucket, long cacheBytes, WorkerPool workers, MeterRegistry registry) {
+    public PackStore(S3Objects s3, String bucket, long cacheBytes, WorkerPool workers, MeterRegistry registry) {
         this.s3 = s3;
         this.bucket = bucket;
         this.workers = workers;
@@ -157,15 +151,13 @@ public class PackStore {
             byte[] bytes = PackCodec.encode(pack, checkpoint);
             try {
                 puts.increment();
-                s3.putObject(
-                        b -> b.bucket(bucket)
-                                .key(pack.key())
-                                .contentType(CONTENT_TYPE)
-                                .contentLength((long) bytes.length)
-                                .metadata(Map.of(
-                                        "checkpoint", pack.checkpointOrSelf().sha256())),
-                        RequestBody.fromBytes(bytes));
-            } catch (SdkClientException | S3Exception e) {
+                s3.put(
+                        bucket,
+                        pack.key(),
+                        bytes,
+                        CONTENT_TYPE,
+                        Map.of("checkpoint", pack.checkpointOrSelf().sha256()));
+            } catch (S3Objects.S3RequestException e) {
                 throw StorageErrors.unavailable(
                         "storing revision " + pack.revision().sha256(), e);
             }
@@ -189,16 +181,18 @@ public class PackStore {
     }
 
     private byte[] fetch(ContentAddress revision) {
+        byte[] bytes;
         try {
             gets.increment();
-            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(Pack.keyOf(revision)))
-                    .asByteArrayUnsafe();
-        } catch (NoSuchKeyException e) {
-            // a committed revision always has its pack: this is lost data or another deployment's address
-            throw new MissingPackException(revision, e);
-        } catch (SdkClientException | S3Exception e) {
+            bytes = s3.get(bucket, Pack.keyOf(revision));
+        } catch (S3Objects.S3RequestException e) {
             throw StorageErrors.unavailable("reading revision " + revision.sha256(), e);
         }
+        if (bytes == null) {
+            // a committed revision always has its pack: this is lost data or another deployment's address
+            throw new MissingPackException(revision);
+        }
+        return bytes;
     }
 
     private static Pack decode(ContentAddress revision, byte[] bytes, Pack checkpoint) {

@@ -9,9 +9,8 @@ import org.entitybase.runtime.admission.MemoryBudget;
 import org.entitybase.runtime.config.EntitybaseConfig;
 import org.entitybase.runtime.storage.PackStore;
 import org.entitybase.runtime.storage.RevisionStore;
+import org.entitybase.runtime.storage.S3Objects;
 import org.entitybase.runtime.worker.WorkerPool;
-
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** The shared revision reader (common-runtime), read-only here, with statement-service's cache shares. */
 @Singleton
@@ -20,7 +19,7 @@ public class StorageProducer {
     @Produces
     @Singleton
     RevisionStore revisions(
-            S3Client s3,
+            S3Objects s3,
             EntitybaseConfig config,
             StatementServiceConfig own,
             WorkerPool workers,

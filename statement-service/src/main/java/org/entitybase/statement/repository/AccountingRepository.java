@@ -40,6 +40,9 @@ public class AccountingRepository {
     static final String CLEAR_HEAD_STATEMENTS = "DELETE FROM head_statements WHERE entity_id = ?";
     static final String INSERT_HEAD_STATEMENT =
             "INSERT INTO head_statements (entity_id, hash, occurrences) VALUES (?, ?, ?)";
+    static final String UPSERT_HEAD_STATEMENT =
+            INSERT_HEAD_STATEMENT + " ON DUPLICATE KEY UPDATE occurrences = VALUES(occurrences)";
+    static final String DELETE_HEAD_STATEMENT = "DELETE FROM head_statements WHERE entity_id = ? AND hash = ?";
 
     /** A revision counted by the consumer. */
     public record SeenRevision(String entityId, long revisionId, String contentHash, String changeType) {}
@@ -135,5 +138,35 @@ public class AccountingRepository {
                 .preparedQuery(INSERT_HEAD_STATEMENT)
                 .executeBatch(batch)
                 .replaceWithVoid());
+    }
+
+    /**
+     * The entity's head statements go from {@code before} (as stored) to {@code after}: only the addresses that
+     * appear, disappear or change their count are written, in address order.
+     */
+    public Uni<Void> updateHeadStatements(
+            SqlConnection connection, String entityId, Map<String, Integer> before, Map<String, Integer> after) {
+        List<Tuple> gone = before.keySet().stream()
+                .filter(hash -> !after.containsKey(hash))
+                .sorted()
+                .map(hash -> Tuple.of(entityId, hash))
+                .toList();
+        List<Tuple> changed = after.entrySet().stream()
+                .filter(e -> !e.getValue().equals(before.get(e.getKey())))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> Tuple.of(entityId, e.getKey(), e.getValue()))
+                .toList();
+        Uni<Void> deleted = gone.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : connection
+                        .preparedQuery(DELETE_HEAD_STATEMENT)
+                        .executeBatch(gone)
+                        .replaceWithVoid();
+        return changed.isEmpty()
+                ? deleted
+                : deleted.flatMap(ignored -> connection
+                        .preparedQuery(UPSERT_HEAD_STATEMENT)
+                        .executeBatch(changed)
+                        .replaceWithVoid());
     }
 }

@@ -3,7 +3,9 @@ package org.entitybase.statement.repository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +20,7 @@ import org.entitybase.statement.service.Backlink;
 @ApplicationScoped
 public class BacklinkRepository {
 
-    static final String DELETE_SOURCE = "DELETE FROM entity_backlinks WHERE source_id = ?";
+    static final String OF_SOURCE = "SELECT target_id, property_id FROM entity_backlinks WHERE source_id = ?";
     static final String INSERT =
             "INSERT IGNORE INTO entity_backlinks (target_id, source_id, property_id) VALUES (?, ?, ?)";
     static final String DELETE_ONE =
@@ -36,13 +38,21 @@ public class BacklinkRepository {
     static final String COMPUTE_STATISTICS = "INSERT INTO backlink_statistics (target_id, backlink_count, computed_at)"
             + " SELECT target_id, COUNT(DISTINCT source_id), ? FROM entity_backlinks GROUP BY target_id";
 
-    /** {@code source}'s links become exactly {@code links}. */
+    /**
+     * {@code source}'s links become exactly {@code links}: the stored ones are read and only the difference is
+     * written (an edit of one statement of an entity with a thousand links writes one or two rows, not two thousand).
+     */
     public Uni<Void> replace(SqlConnection connection, String source, Collection<Backlink> links) {
-        Uni<Void> deleted = connection
-                .preparedQuery(DELETE_SOURCE)
-                .execute(Tuple.of(source))
-                .replaceWithVoid();
-        return links.isEmpty() ? deleted : deleted.flatMap(ignored -> insert(connection, links));
+        return connection.preparedQuery(OF_SOURCE).execute(Tuple.of(source)).flatMap(rows -> {
+            Set<Backlink> stored = new HashSet<>();
+            rows.forEach(r -> stored.add(new Backlink(r.getString("target_id"), source, r.getString("property_id"))));
+            Set<Backlink> wanted = new HashSet<>(links);
+            List<Backlink> extra =
+                    stored.stream().filter(l -> !wanted.contains(l)).sorted().toList();
+            List<Backlink> missing =
+                    wanted.stream().filter(l -> !stored.contains(l)).sorted().toList();
+            return delete(connection, extra).flatMap(ignored -> insert(connection, missing));
+        });
     }
 
     public Uni<Void> insert(SqlConnection connection, Collection<Backlink> links) {

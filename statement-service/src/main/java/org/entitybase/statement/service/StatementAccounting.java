@@ -25,7 +25,7 @@ import org.entitybase.statement.storage.StatementStore;
 /**
  * Applies one entity_change event: stores statement objects not seen before, then in one transaction records the
  * event id (a second delivery changes nothing), counts the revision once per statement address, and, when the
- * revision is newer than the entity's recorded head, moves the head counts and replaces the entity's backlinks.
+ * revision is newer than the entity's recorded head, moves the head counts and the entity's backlinks.
  *
  * <p>Events may be applied concurrently and in any order, by one consumer or by two during a rebalance: revision counts
  * add up in any order, a late revision leaves the head alone, and the entity's locked head row makes transactions of
@@ -67,17 +67,17 @@ public class StatementAccounting {
         this.workers = workers;
     }
 
+    /**
+     * A second delivery of the event is found by its {@code processed_events} row in the transaction (a duplicate key
+     * rolls it back), not by a query before: redeliveries are rare, and that query cost every event a round trip. The
+     * statement objects a redelivery finds are all referenced already, so it PUTs nothing.
+     */
     public Uni<Outcome> apply(EntityChangeEvent event) {
-        return ProcessedEvents.isProcessed(pool, event.eventId()).flatMap(done -> {
-            if (done) {
-                return Uni.createFrom().item(Outcome.DUPLICATE);
-            }
-            return loader.load(event)
-                    .call(this::storeNewStatements)
-                    .flatMap(revision -> pool.withTransaction(c -> applyIn(c, event, revision)))
-                    .onFailure(SqlErrors::isDuplicateKey)
-                    .recoverWithItem(Outcome.DUPLICATE);
-        });
+        return loader.load(event)
+                .call(this::storeNewStatements)
+                .flatMap(revision -> pool.withTransaction(c -> applyIn(c, event, revision)))
+                .onFailure(SqlErrors::isDuplicateKey)
+                .recoverWithItem(Outcome.DUPLICATE);
     }
 
     /**
@@ -129,15 +129,25 @@ public class StatementAccounting {
                 }));
     }
 
+    /**
+     * Moves the entity's head to the event's revision. An edit that leaves the statements alone (most edits: terms,
+     * sitelinks) writes only the head row; otherwise only the addresses that changed are written, and the backlinks
+     * only when the set of addresses changed (they follow from the statements).
+     */
     private Uni<Void> moveHead(SqlConnection c, EntityChangeEvent event, RevisionStatements revision, Instant now) {
         String entity = event.entityId();
         return accounting.headStatements(c, entity).flatMap(before -> {
-            HeadDiff diff = HeadDiff.of(before, revision.occurrences());
-            return statements
-                    .adjustHeads(c, diff.added(), diff.removed(), now)
-                    .flatMap(x -> accounting.replaceHeadStatements(c, entity, revision.occurrences()))
-                    .flatMap(x -> backlinks.replace(c, entity, revision.backlinks()))
-                    .flatMap(x -> accounting.setHead(c, entity, event.revisionId(), now));
+            Uni<Void> moved = Uni.createFrom().voidItem();
+            if (!before.equals(revision.occurrences())) {
+                HeadDiff diff = HeadDiff.of(before, revision.occurrences());
+                moved = statements
+                        .adjustHeads(c, diff.added(), diff.removed(), now)
+                        .flatMap(x -> accounting.updateHeadStatements(c, entity, before, revision.occurrences()))
+                        .flatMap(x -> diff.isEmpty()
+                                ? Uni.createFrom().voidItem()
+                                : backlinks.replace(c, entity, revision.backlinks()));
+            }
+            return moved.flatMap(x -> accounting.setHead(c, entity, event.revisionId(), now));
         });
     }
 }

@@ -1,5 +1,6 @@
 package org.entitybase.statement.storage;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -12,15 +13,10 @@ import io.smallrye.mutiny.Uni;
 
 import org.entitybase.runtime.admission.MemoryBudget;
 import org.entitybase.runtime.config.EntitybaseConfig;
+import org.entitybase.runtime.storage.S3Objects;
 import org.entitybase.runtime.storage.StorageErrors;
 import org.entitybase.runtime.worker.WorkerPool;
 import org.entitybase.statement.config.StatementServiceConfig;
-
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Statement objects in the content bucket at {@code statement/<first 2 hex>/<hash>}: the statement's canonical
@@ -30,13 +26,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 @ApplicationScoped
 public class StatementStore {
 
-    private final S3Client s3;
+    private final S3Objects s3;
     private final String bucket;
     private final WorkerPool workers;
     private final AsyncCache<String, byte[]> cache;
 
     StatementStore(
-            S3Client s3,
+            S3Objects s3,
             WorkerPool workers,
             EntitybaseConfig config,
             StatementServiceConfig statementConfig,
@@ -58,13 +54,8 @@ public class StatementStore {
     /** Stores the statement (blocking: call on a worker thread). */
     public void putBlocking(String hash, byte[] json) {
         try {
-            s3.putObject(
-                    b -> b.bucket(bucket)
-                            .key(key(hash))
-                            .contentType("application/json")
-                            .contentLength((long) json.length),
-                    RequestBody.fromBytes(json));
-        } catch (SdkClientException | S3Exception e) {
+            s3.put(bucket, key(hash), json, "application/json", Map.of());
+        } catch (S3Objects.S3RequestException e) {
             throw StorageErrors.unavailable("storing statement " + hash, e);
         }
         cache.put(hash, CompletableFuture.completedFuture(json));
@@ -84,10 +75,8 @@ public class StatementStore {
 
     private byte[] fetch(String hash) {
         try {
-            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key(hash))).asByteArrayUnsafe();
-        } catch (NoSuchKeyException e) {
-            return null; // not cached: Caffeine drops null values
-        } catch (SdkClientException | S3Exception e) {
+            return s3.get(bucket, key(hash)); // null when missing: not cached, Caffeine drops null values
+        } catch (S3Objects.S3RequestException e) {
             throw StorageErrors.unavailable("reading statement " + hash, e);
         }
     }

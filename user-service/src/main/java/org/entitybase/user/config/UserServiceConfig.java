@@ -20,10 +20,6 @@ public interface UserServiceConfig {
     @WithDefault("10000")
     int watchlistLimit();
 
-    /** Retry-After of a 503 when a dependency (S3) does not answer. */
-    @WithDefault("2s")
-    Duration retryAfter();
-
     Consumer consumer();
 
     /** The entity_change consumer (events/EntityChangeConsumer). */

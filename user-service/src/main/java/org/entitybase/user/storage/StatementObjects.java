@@ -1,13 +1,10 @@
 package org.entitybase.user.storage;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -15,7 +12,7 @@ import io.vertx.core.Vertx;
 
 import org.entitybase.runtime.config.EntitybaseConfig;
 import org.entitybase.runtime.rest.ApiException;
-import org.entitybase.user.config.UserServiceConfig;
+import org.entitybase.runtime.storage.StorageErrors;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -34,16 +31,14 @@ public class StatementObjects {
 
     private final S3Client s3;
     private final String bucket;
-    private final UserServiceConfig config;
     private final Cache<String, Boolean> found = Caffeine.newBuilder()
             .maximumSize(REMEMBERED)
             .executor(Runnable::run)
             .build();
 
-    StatementObjects(S3Client s3, EntitybaseConfig entitybase, UserServiceConfig config) {
+    StatementObjects(S3Client s3, EntitybaseConfig entitybase) {
         this.s3 = s3;
         this.bucket = entitybase.s3().contentBucket();
-        this.config = config;
     }
 
     public static String key(String hash) {
@@ -79,13 +74,7 @@ public class StatementObjects {
         }
     }
 
-    private ApiException unavailable(String hash, Exception cause) {
-        Log.warnf(cause, "S3 failed while looking up statement %s", hash);
-        return new ApiException(
-                503,
-                "storage-unavailable",
-                "object storage is not available (looking up statement " + hash + ")",
-                Map.of("dependency", "s3"),
-                config.retryAfter());
+    private static ApiException unavailable(String hash, Exception cause) {
+        return StorageErrors.unavailable("looking up statement " + hash, cause);
     }
 }

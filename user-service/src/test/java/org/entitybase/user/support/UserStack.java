@@ -50,8 +50,6 @@ public class UserStack implements QuarkusTestResourceLifecycleManager {
         entities = EntityServiceUnderTest.start("user_it", Map.of("S3_ENDPOINT", s3Endpoint));
         String host = stack.dbHost() + ":" + stack.dbPort() + "/" + DATABASE;
         return Map.of(
-                "entitybase.user.retry-after",
-                "3s",
                 "entitybase.user.watchlist-limit",
                 Integer.toString(WATCHLIST_LIMIT),
                 "quarkus.s3.endpoint-override",
