@@ -6,6 +6,7 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 import org.entitybase.model.content.ContentKind;
@@ -38,6 +39,21 @@ public class RevisionStore {
                         (int) Math.min(Integer.MAX_VALUE, r.weight() * StoredRevision.MODEL_BYTES_PER_CONTENT_BYTE))
                 .executor(Runnable::run)
                 .build();
+    }
+
+    /**
+     * A reader of the revisions bucket with caches of its own: what a consumer needs (entity-service shares its
+     * {@link PackStore} with the write path instead).
+     */
+    public static RevisionStore reading(
+            S3Objects s3,
+            String bucket,
+            long packCacheBytes,
+            long revisionCacheBytes,
+            WorkerPool workers,
+            MeterRegistry meters) {
+        return new RevisionStore(
+                new PackStore(s3, bucket, packCacheBytes, workers, meters), workers, revisionCacheBytes);
     }
 
     /**

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.entitybase.runtime.admission.MemoryBudget;
 import org.entitybase.runtime.config.EntitybaseConfig;
-import org.entitybase.runtime.storage.PackStore;
 import org.entitybase.runtime.storage.RevisionStore;
 import org.entitybase.runtime.storage.S3Objects;
 import org.entitybase.runtime.worker.WorkerPool;
@@ -37,8 +36,12 @@ public class StorageProducer {
             MemoryBudget budget,
             MeterRegistry meters) {
         StatsConfig.Revisions shares = own.revisions();
-        PackStore packs = new PackStore(
-                s3, config.s3().revisionsBucket(), budget.cacheShare(shares.packCacheShare()), workers, meters);
-        return new RevisionStore(packs, workers, budget.cacheShare(shares.revisionCacheShare()));
+        return RevisionStore.reading(
+                s3,
+                config.s3().revisionsBucket(),
+                budget.cacheShare(shares.packCacheShare()),
+                budget.cacheShare(shares.revisionCacheShare()),
+                workers,
+                meters);
     }
 }
