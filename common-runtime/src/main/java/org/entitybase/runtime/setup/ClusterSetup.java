@@ -58,19 +58,16 @@ public class ClusterSetup {
             return;
         }
         try {
-            Class.forName("org.apache.kafka.clients.admin.Admin", false, ClusterSetup.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            LOG.error(
-                    "setup needs kafka-clients, which this service does not ship: run it with entity-service's image");
-            Quarkus.asyncExit(1);
-            return;
-        }
-        try {
             createBuckets(List.of(config.s3().contentBucket(), config.s3().revisionsBucket()));
             createTopics(List.of(
                     config.streaming().entityChangeTopic(), config.streaming().entityDiffTopic()));
             LOG.info("setup done: buckets and topics exist; exiting");
             Quarkus.asyncExit(0);
+        } catch (NoClassDefFoundError e) {
+            // kafka-clients is optional in common-runtime (no reflection probe: this stays native-compilable)
+            LOG.error(
+                    "setup needs kafka-clients, which this service does not ship: run it with entity-service's image");
+            Quarkus.asyncExit(1);
         } catch (Exception e) {
             LOG.error("setup failed; exiting 1", e);
             Quarkus.asyncExit(1);
