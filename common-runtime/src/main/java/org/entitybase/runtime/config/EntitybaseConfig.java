@@ -33,6 +33,23 @@ public interface EntitybaseConfig {
 
     Streaming streaming();
 
+    /** {@code entitybase.setup.*}: the create-buckets-and-topics-then-exit mode (runtime.setup.ClusterSetup). */
+    Setup setup();
+
+    interface Setup {
+        /** {@code entitybase.setup.and-exit} (env ENTITYBASE_SETUP_AND_EXIT): create, then exit; off by default. */
+        @WithDefault("false")
+        boolean andExit();
+
+        /** {@code entitybase.setup.topic-partitions}: partitions of a topic it creates. */
+        @WithDefault("12")
+        int topicPartitions();
+
+        /** {@code entitybase.setup.topic-replication-factor}: replicas of a topic it creates. */
+        @WithDefault("1")
+        short topicReplicationFactor();
+    }
+
     interface S3 {
         /** {@code entitybase.s3.content-bucket} (env S3_CONTENT_BUCKET): content objects. */
         String contentBucket();

@@ -50,7 +50,7 @@ class K8sMemoryBudgetTest {
                     .as(service + ": caches + admission within the heap")
                     .isLessThan(heap);
             assertThat(container).as(service + ": container above the heap").isGreaterThan(heap);
-            assertThat(env(yaml, "JAVA_OPTS_APPEND")).as(service).contains("-Xmx" + heap + "m");
+            assertThat(env(yaml, "JDK_JAVA_OPTIONS")).as(service).contains("-Xmx" + heap + "m");
             assertThat(env(yaml, "ENTITYBASE_MEMORY_CACHES")).as(service).isEqualTo(caches + "M");
             assertThat(env(yaml, "ENTITYBASE_MEMORY_ADMISSION")).as(service).isEqualTo(admission + "M");
             assertThat(memory(yaml, "requests")).as(service + " memory request").isEqualTo(container + "Mi");

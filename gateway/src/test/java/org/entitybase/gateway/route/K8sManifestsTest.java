@@ -39,7 +39,9 @@ class K8sManifestsTest {
             assertThat(at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
             assertThat(at(container, "resources", "requests")).isNotNull();
             assertThat(at(container, "resources", "limits")).isNotNull();
-            assertThat((List<?>) at(container, "envFrom")).hasSize(2);
+            // the ConfigMap whole, the Secret key by key (deploy/k8s/README.md)
+            assertThat((List<?>) at(container, "envFrom")).hasSize(1);
+            assertThat(at(container, "envFrom", 0, "configMapRef", "name")).isEqualTo("entitybase-config");
         }
     }
 
