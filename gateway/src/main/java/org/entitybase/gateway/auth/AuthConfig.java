@@ -35,6 +35,17 @@ public interface AuthConfig {
     @WithDefault("2000")
     int tokenCacheSize();
 
+    /**
+     * An API key's answer from user-service (valid or not) is believed this long: a revoked key is refused at the
+     * latest this long after its revocation.
+     */
+    @WithDefault("30s")
+    Duration apiKeyCacheTtl();
+
+    /** How long the gateway waits for user-service to verify an API key before answering 503. */
+    @WithDefault("2s")
+    Duration apiKeyVerifyTimeout();
+
     RateLimits rateLimit();
 
     /**

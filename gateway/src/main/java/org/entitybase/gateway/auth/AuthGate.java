@@ -18,7 +18,7 @@ import org.entitybase.gateway.proxy.ProxyHeaders;
 import org.entitybase.gateway.route.Route;
 
 /**
- * What every routed request passes before its handler: the credential (a bearer JWT) becomes the {@link Identity}
+ * What every routed request passes before its handler: the credential (a bearer JWT or API key) becomes the {@link Identity}
  * the services are told about, the route's role is checked ({@link AccessPolicy}) and the rate limits are taken
  * ({@link RateLimiter}). Refusals are the common error body: 401 (no or bad credential), 403 (wrong role or another
  * user's X-User-ID), 429 (over a limit, with Retry-After). Nothing reaches a service unless admitted.
@@ -34,13 +34,16 @@ public class AuthGate {
     private final boolean enabled;
     private final boolean trustForwarded;
     private final BearerTokens tokens;
+    private final ApiKeys apiKeys;
     private final AccessPolicy policy;
     private final RateLimiter limiter;
 
-    public AuthGate(AuthConfig config, GatewayConfig gateway, BearerTokens tokens, RateLimiter limiter) {
+    public AuthGate(
+            AuthConfig config, GatewayConfig gateway, BearerTokens tokens, ApiKeys apiKeys, RateLimiter limiter) {
         this.enabled = config.enabled();
         this.trustForwarded = gateway.trustForwardedHeaders();
         this.tokens = tokens;
+        this.apiKeys = apiKeys;
         this.policy = new AccessPolicy(config.anonymousEdits());
         this.limiter = limiter;
     }
@@ -68,8 +71,9 @@ public class AuthGate {
                     "invalid_request");
             return;
         }
+        String credential = authorization.substring(BEARER.length()).trim();
         Future<Identity> verified =
-                tokens.verify(authorization.substring(BEARER.length()).trim());
+                ApiKeys.isApiKey(credential) ? apiKeys.verify(credential) : tokens.verify(credential);
         if (verified.isComplete()) {
             afterVerify(rc, route, verified, next);
             return;
@@ -93,6 +97,16 @@ public class AuthGate {
     }
 
     private void afterVerify(RoutingContext rc, Route route, Future<Identity> verified, Runnable next) {
+        if (verified.failed() && verified.cause() instanceof ApiKeys.Unavailable unavailable) {
+            rc.request().resume();
+            GatewayErrors.send(
+                    rc,
+                    503,
+                    "auth-unavailable",
+                    unavailable.getMessage(),
+                    new JsonObject().put("service", ApiKeys.USER_SERVICE));
+            return;
+        }
         if (verified.failed()) {
             String message = verified.cause() instanceof BearerTokens.Rejected
                     ? verified.cause().getMessage()
