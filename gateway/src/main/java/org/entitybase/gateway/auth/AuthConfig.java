@@ -48,6 +48,19 @@ public interface AuthConfig {
 
     RateLimits rateLimit();
 
+    Audit audit();
+
+    /** Where audit records of privileged actions go besides the log (docs/AUDIT-EVENTS.md). */
+    interface Audit {
+        /** Off: the log line only (a gateway without Kafka). */
+        @WithDefault("true")
+        boolean publish();
+
+        /** The topic user-service consumes into its audit table. */
+        @WithDefault("entitybase.audit")
+        String topic();
+    }
+
     /**
      * Token buckets held in each gateway replica's memory: anonymous requests draw from their client IP's bucket,
      * authenticated ones from their credential's and their user's. Every request counts, reads included.

@@ -2,6 +2,7 @@ package org.entitybase.gateway.auth;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
@@ -28,6 +29,9 @@ public class AuthGate {
     public static final String X_USER_ID = "X-User-ID";
     public static final String X_USER_ROLES = "X-User-Roles";
     private static final String IDENTITY = AuthGate.class.getName() + ".identity";
+    /** Who the request claimed to be, admitted or not: the audit's actor. */
+    private static final String ACTOR = AuthGate.class.getName() + ".actor";
+
     private static final String BEARER = "bearer ";
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
@@ -37,15 +41,22 @@ public class AuthGate {
     private final ApiKeys apiKeys;
     private final AccessPolicy policy;
     private final RateLimiter limiter;
+    private final AuditLog audit;
 
     public AuthGate(
-            AuthConfig config, GatewayConfig gateway, BearerTokens tokens, ApiKeys apiKeys, RateLimiter limiter) {
+            AuthConfig config,
+            GatewayConfig gateway,
+            BearerTokens tokens,
+            ApiKeys apiKeys,
+            RateLimiter limiter,
+            AuditLog audit) {
         this.enabled = config.enabled();
         this.trustForwarded = gateway.trustForwardedHeaders();
         this.tokens = tokens;
         this.apiKeys = apiKeys;
         this.policy = new AccessPolicy(config.anonymousEdits());
         this.limiter = limiter;
+        this.audit = audit;
     }
 
     public boolean enabled() {
@@ -54,6 +65,9 @@ public class AuthGate {
 
     /** Runs {@code next} if the request is admitted; otherwise answers it. */
     public void admit(RoutingContext rc, Route route, Runnable next) {
+        if (AuditLog.privileged(route, rc.request().method().name())) {
+            audit.onEnd(rc, route, clientIp(rc.request()), () -> actor(rc));
+        }
         if (!enabled) {
             limitThenRun(rc, Identity.ANONYMOUS, next);
             return;
@@ -117,10 +131,29 @@ public class AuthGate {
         decide(rc, route, verified.result(), next);
     }
 
-    private void decide(RoutingContext rc, Route route, Identity identity, Runnable next) {
-        if (AuditLog.privileged(route, rc.request().method().name())) {
-            AuditLog.onEnd(rc, route, identity);
+    /**
+     * The audit's actor: the credential's identity once verified; with authentication off, the X-User-ID as sent
+     * (believed as the services believe it); a missing or rejected credential is user 0.
+     */
+    private Identity actor(RoutingContext rc) {
+        Identity identity = rc.get(ACTOR);
+        if (identity != null) {
+            return identity;
         }
+        if (!enabled) {
+            String header = rc.request().getHeader(X_USER_ID);
+            try {
+                long user = header == null ? 0 : Long.parseLong(header.strip());
+                return user > 0 ? new Identity(user, Set.of(), "x-user-id") : Identity.ANONYMOUS;
+            } catch (NumberFormatException e) {
+                return Identity.ANONYMOUS;
+            }
+        }
+        return Identity.ANONYMOUS;
+    }
+
+    private void decide(RoutingContext rc, Route route, Identity identity, Runnable next) {
+        rc.put(ACTOR, identity);
         Optional<AccessPolicy.Refusal> refusal = policy.check(
                 route, rc.request().method().name(), identity, rc.request().getHeader(X_USER_ID));
         if (refusal.isPresent()) {

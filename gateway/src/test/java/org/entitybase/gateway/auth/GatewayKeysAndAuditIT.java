@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API keys for bots end to end: the gateway jar (authentication on, a one-second key cache) in front of the real
  * user-service (which keeps the keys, hashed) and entity-service. An admin creates a key (shown once, only its SHA-256
  * stored), the key acts as its user with its roles and no more, a revoked key is refused within the cache's TTL, and
- * a wrong key is 401. The admin routes themselves need the admin role, reads included.
+ * a wrong key is 401. The admin routes themselves need the admin role, reads included. Privileged actions, admitted
+ * or refused, reach user-service's audit log through a private audit topic and are listed, paged, for admins.
  */
-class GatewayApiKeysIT {
+class GatewayKeysAndAuditIT {
     private static final long ADMIN = 9;
     private static final long BOT_USER = 31;
     private static final String USER_DATABASE = "entitybase_test_gateway_keys_user";
@@ -44,13 +45,21 @@ class GatewayApiKeysIT {
     static void start() throws Exception {
         entities = EntityServiceUnderTest.start("gateway_keys");
         LocalStack.current().recreateDatabase(USER_DATABASE);
+        String auditTopic = "entitybase.it.gateway_keys." + System.currentTimeMillis() + ".audit";
         users = ServiceJar.start(
                 "user-service",
-                Map.of("VITESS_DATABASE", USER_DATABASE, "KAFKA_ENTITY_CHANGE_TOPIC", entities.entityChangeTopic()));
+                Map.of(
+                        "VITESS_DATABASE",
+                        USER_DATABASE,
+                        "KAFKA_ENTITY_CHANGE_TOPIC",
+                        entities.entityChangeTopic(),
+                        "KAFKA_AUDIT_TOPIC",
+                        auditTopic));
         Map<String, String> env = new HashMap<>(GatewayAuthIT.gatewayEnvironment(entities, Map.of()));
         env.put("GATEWAY_JWT_KEYS", TOKENS.publicKeyFile().toString());
         env.put("USER_SERVICE_URL", users.baseUrl());
         env.put("GATEWAY_API_KEY_CACHE_TTL", "1s");
+        env.put("KAFKA_AUDIT_TOPIC", auditTopic);
         gateway = ServiceJar.start("gateway", env);
         for (long user : List.of(ADMIN, BOT_USER)) {
             Response made = given().contentType(ContentType.JSON)
@@ -200,6 +209,101 @@ class GatewayApiKeysIT {
         assertRefused(createKey(987_654, "bot"), 422, "unknown-user");
         assertRefused(as(admin()).delete(api("/api-keys/not-a-key-id")), 400, "invalid-parameter");
         assertRefused(as(admin()).delete(api("/api-keys/0123456789abcdef")), 404, "not-found");
+    }
+
+    @Test
+    void privilegedActionsAdmittedOrRefusedAreListedForAdmins() throws Exception {
+        String id = itemAs(TOKENS.token(7, "editor"));
+        String run = Long.toString(System.nanoTime());
+        String lock = "{\"locked\":true}";
+        Response refused = as(TOKENS.token(7, "editor"))
+                .header("X-Request-ID", "refused-" + run)
+                .body(lock)
+                .put(api("/entities/" + id + "/protection"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        Response badToken = as(TOKENS.tampered(ADMIN, "admin"))
+                .header("X-Request-ID", "bad-token-" + run)
+                .body(lock)
+                .put(api("/entities/" + id + "/protection"));
+        assertThat(badToken.statusCode()).isEqualTo(401);
+        Response admitted = as(admin())
+                .header("X-Request-ID", "admitted-" + run)
+                .body(lock)
+                .put(api("/entities/" + id + "/protection"));
+        assertThat(admitted.statusCode()).as(admitted.asString()).isEqualTo(200);
+        String keyId = as(admin())
+                .header("X-Request-ID", "key-created-" + run)
+                .body("{\"user_id\":31,\"roles\":[\"bot\"]}")
+                .post(api("/api-keys"))
+                .jsonPath()
+                .getString("key_id");
+        assertThat(as(admin())
+                        .header("X-Request-ID", "key-revoked-" + run)
+                        .delete(api("/api-keys/" + keyId))
+                        .statusCode())
+                .isEqualTo(200);
+
+        Map<String, Map<String, Object>> byRequest =
+                awaitAudited(List.of("refused-", "bad-token-", "admitted-", "key-created-", "key-revoked-").stream()
+                        .map(prefix -> prefix + run)
+                        .toList());
+        assertThat(byRequest.get("refused-" + run))
+                .containsEntry("user_id", 7)
+                .containsEntry("roles", List.of("editor"))
+                .containsEntry("method", "PUT")
+                .containsEntry("path", "/v1/entitybase/entities/" + id + "/protection")
+                .containsEntry("route", "entity-protection")
+                .containsEntry("status", 403);
+        assertThat(byRequest.get("bad-token-" + run))
+                .containsEntry("user_id", 0)
+                .containsEntry("status", 401);
+        assertThat(byRequest.get("admitted-" + run))
+                .containsEntry("user_id", (int) ADMIN)
+                .containsEntry("roles", List.of("admin"))
+                .containsEntry("status", 200);
+        assertThat(byRequest.get("key-created-" + run))
+                .containsEntry("route", "api-keys")
+                .containsEntry("status", 201);
+        assertThat(byRequest.get("key-revoked-" + run))
+                .containsEntry("method", "DELETE")
+                .containsEntry("path", "/v1/entitybase/api-keys/" + keyId)
+                .containsEntry("status", 200);
+
+        // paged newest first, pages do not overlap
+        Response first = as(admin()).get(api("/audit?limit=2"));
+        assertThat(first.jsonPath().getList("records")).hasSize(2);
+        String next = first.jsonPath().getString("next");
+        assertThat(next).isNotNull();
+        Response second =
+                as(admin()).queryParam("after", next).queryParam("limit", 2).get(api("/audit"));
+        assertThat(second.statusCode()).as(second.asString()).isEqualTo(200);
+        assertThat(second.jsonPath().getList("records.audit_id"))
+                .doesNotContainAnyElementsOf(first.jsonPath().getList("records.audit_id"));
+        assertThat(second.jsonPath().getString("records[0].at"))
+                .isLessThanOrEqualTo(first.jsonPath().getString("records[1].at"));
+
+        assertRefused(as(null).get(api("/audit")), 401, "unauthenticated");
+        assertRefused(as(TOKENS.token(7, "editor")).get(api("/audit")), 403, "forbidden");
+        assertRefused(as(admin()).get(api("/audit?after=nonsense")), 400, "invalid-parameter");
+    }
+
+    /** The audit records of these request ids, once user-service has them all (it consumes the topic). */
+    private static Map<String, Map<String, Object>> awaitAudited(List<String> requestIds) throws Exception {
+        Map<String, Map<String, Object>> found = new HashMap<>();
+        for (int attempt = 0; attempt < 150 && found.size() < requestIds.size(); attempt++) {
+            Response listed = as(admin()).get(api("/audit?limit=1000"));
+            assertThat(listed.statusCode()).as(listed.asString()).isEqualTo(200);
+            for (Map<String, Object> record : listed.jsonPath().<Map<String, Object>>getList("records")) {
+                if (requestIds.contains(record.get("request_id"))) {
+                    found.put((String) record.get("request_id"), record);
+                }
+            }
+            if (found.size() < requestIds.size()) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(requestIds);
+        return found;
     }
 
     private static Response createKeyWith(String credential) {
