@@ -46,6 +46,10 @@ public interface AuthConfig {
     @WithDefault("2s")
     Duration apiKeyVerifyTimeout();
 
+    /** Whether a user is autoconfirmed (user-service's answer, for semi-protection) is believed this long. */
+    @WithDefault("60s")
+    Duration autoconfirmedCacheTtl();
+
     RateLimits rateLimit();
 
     Audit audit();

@@ -28,9 +28,15 @@ import org.entitybase.gateway.route.Route;
 public class AuthGate {
     public static final String X_USER_ID = "X-User-ID";
     public static final String X_USER_ROLES = "X-User-Roles";
+    /** "true" or "false" on writes by signed-in users: may they edit semi-protected entities (entity-service). */
+    public static final String X_USER_AUTOCONFIRMED = "X-User-Autoconfirmed";
+
+    private static final String SEMI_PROTECTION_SERVICE = "entity-service";
     private static final String IDENTITY = AuthGate.class.getName() + ".identity";
     /** Who the request claimed to be, admitted or not: the audit's actor. */
     private static final String ACTOR = AuthGate.class.getName() + ".actor";
+
+    private static final String AUTOCONFIRMED = AuthGate.class.getName() + ".autoconfirmed";
 
     private static final String BEARER = "bearer ";
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
@@ -42,6 +48,7 @@ public class AuthGate {
     private final AccessPolicy policy;
     private final RateLimiter limiter;
     private final AuditLog audit;
+    private final UserStandings standings;
 
     public AuthGate(
             AuthConfig config,
@@ -49,7 +56,8 @@ public class AuthGate {
             BearerTokens tokens,
             ApiKeys apiKeys,
             RateLimiter limiter,
-            AuditLog audit) {
+            AuditLog audit,
+            UserStandings standings) {
         this.enabled = config.enabled();
         this.trustForwarded = gateway.trustForwardedHeaders();
         this.tokens = tokens;
@@ -57,6 +65,7 @@ public class AuthGate {
         this.policy = new AccessPolicy(config.anonymousEdits());
         this.limiter = limiter;
         this.audit = audit;
+        this.standings = standings;
     }
 
     public boolean enabled() {
@@ -92,16 +101,26 @@ public class AuthGate {
             afterVerify(rc, route, verified, next);
             return;
         }
+        holdBody(rc);
+        verified.onComplete(done -> afterVerify(rc, route, verified, next));
+    }
+
+    /** Holds the body until the request is admitted (the proxy then streams it) or refused. */
+    private static void holdBody(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         if (ProxyHeaders.hasRequestBody(request)) {
-            request.pause(); // hold the body until the request is admitted (the proxy then streams it) or refused
+            request.pause();
         }
-        verified.onComplete(done -> afterVerify(rc, route, verified, next));
     }
 
     /** Replaces the client's acting-user headers by the gateway's; drops the credential (services never need it). */
     public static void applyTo(RoutingContext rc, MultiMap upstreamHeaders) {
         upstreamHeaders.remove(X_USER_ROLES);
+        upstreamHeaders.remove(X_USER_AUTOCONFIRMED);
+        Boolean autoconfirmed = rc.get(AUTOCONFIRMED);
+        if (autoconfirmed != null) {
+            upstreamHeaders.set(X_USER_AUTOCONFIRMED, autoconfirmed.toString());
+        }
         Identity identity = rc.get(IDENTITY);
         if (identity != null) {
             upstreamHeaders.remove(HttpHeaders.AUTHORIZATION);
@@ -161,7 +180,23 @@ public class AuthGate {
             return;
         }
         rc.put(IDENTITY, identity);
-        limitThenRun(rc, identity, next);
+        if (identity.anonymous()
+                || AccessPolicy.reads(rc.request().method().name())
+                || !SEMI_PROTECTION_SERVICE.equals(route.service())) {
+            limitThenRun(rc, identity, next);
+            return;
+        }
+        // an edit by a signed-in user: entity-service needs to know whether semi-protection lets them through
+        Future<Boolean> autoconfirmed = UserStandings.byRole(identity)
+                ? Future.succeededFuture(true)
+                : standings.autoconfirmed(identity.userId());
+        if (!autoconfirmed.isComplete()) {
+            holdBody(rc);
+        }
+        autoconfirmed.onComplete(done -> {
+            rc.put(AUTOCONFIRMED, done.succeeded() && done.result());
+            limitThenRun(rc, identity, next);
+        });
     }
 
     private void limitThenRun(RoutingContext rc, Identity identity, Runnable next) {

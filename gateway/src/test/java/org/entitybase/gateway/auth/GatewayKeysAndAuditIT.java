@@ -30,10 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored), the key acts as its user with its roles and no more, a revoked key is refused within the cache's TTL, and
  * a wrong key is 401. The admin routes themselves need the admin role, reads included. Privileged actions, admitted
  * or refused, reach user-service's audit log through a private audit topic and are listed, paged, for admins.
+ * Semi-protected entities refuse anonymous, unregistered and new users (autoconfirmed here: 3 s old and 1 edit).
  */
 class GatewayKeysAndAuditIT {
     private static final long ADMIN = 9;
     private static final long BOT_USER = 31;
+    private static final long NEWCOMER = 41;
+    private static final long REGULAR = 42;
+    /** Not registered in user-service. */
+    private static final long STRANGER = 43;
+
     private static final String USER_DATABASE = "entitybase_test_gateway_keys_user";
 
     private static final SignedTokens TOKENS = new SignedTokens();
@@ -54,14 +60,19 @@ class GatewayKeysAndAuditIT {
                         "KAFKA_ENTITY_CHANGE_TOPIC",
                         entities.entityChangeTopic(),
                         "KAFKA_AUDIT_TOPIC",
-                        auditTopic));
+                        auditTopic,
+                        "USER_AUTOCONFIRM_MIN_AGE",
+                        "3s",
+                        "USER_AUTOCONFIRM_MIN_EDITS",
+                        "1"));
         Map<String, String> env = new HashMap<>(GatewayAuthIT.gatewayEnvironment(entities, Map.of()));
         env.put("GATEWAY_JWT_KEYS", TOKENS.publicKeyFile().toString());
         env.put("USER_SERVICE_URL", users.baseUrl());
         env.put("GATEWAY_API_KEY_CACHE_TTL", "1s");
         env.put("KAFKA_AUDIT_TOPIC", auditTopic);
+        env.put("GATEWAY_AUTOCONFIRMED_CACHE_TTL", "1s");
         gateway = ServiceJar.start("gateway", env);
-        for (long user : List.of(ADMIN, BOT_USER)) {
+        for (long user : List.of(ADMIN, BOT_USER, NEWCOMER, REGULAR)) {
             Response made = given().contentType(ContentType.JSON)
                     .header("X-User-ID", Long.toString(user))
                     .body("{\"name\":\"keys-it-" + user + "\"}")
@@ -285,6 +296,51 @@ class GatewayKeysAndAuditIT {
         assertRefused(as(null).get(api("/audit")), 401, "unauthenticated");
         assertRefused(as(TOKENS.token(7, "editor")).get(api("/audit")), 403, "forbidden");
         assertRefused(as(admin()).get(api("/audit?after=nonsense")), 400, "invalid-parameter");
+    }
+
+    @Test
+    void semiProtectedEntitiesRefuseAnonymousUnregisteredAndNewUsers() throws Exception {
+        long registeredBy = System.currentTimeMillis(); // every test user was registered before this
+        String regular = TOKENS.token(REGULAR, "editor");
+        itemAs(regular); // the regular's one edit, counted once user-service has consumed it
+        for (int attempt = 0; attempt < 150; attempt++) {
+            if (given().get(users.apiUrl() + "/users/" + REGULAR).jsonPath().getLong("edit_count") >= 1) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        Thread.sleep(Math.max(0, registeredBy + 3_100 - System.currentTimeMillis())); // old enough: 3 s
+
+        String id = itemAs(admin());
+        Response semi = as(admin()).body("{\"semi_protected\":true}").put(api("/entities/" + id + "/protection"));
+        assertThat(semi.statusCode()).as(semi.asString()).isEqualTo(200);
+        String labels = "/entities/items/" + id + "/labels/en";
+        int revisions = as(null).get(api("/entities/" + id + "/history"))
+                .jsonPath()
+                .getList("revisions")
+                .size();
+        assertRefused(as(null).body("{\"value\":\"anonymous\"}").put(api(labels)), 403, "semi-protected");
+        Response newcomer = as(TOKENS.token(NEWCOMER, "editor"))
+                .header("X-User-Autoconfirmed", "true") // a client's claim: dropped by the gateway
+                .body("{\"value\":\"newcomer\"}")
+                .put(api(labels));
+        assertRefused(newcomer, 403, "semi-protected");
+        assertThat(newcomer.jsonPath().getLong("context.user")).isEqualTo(NEWCOMER);
+        assertRefused(
+                as(TOKENS.token(STRANGER, "editor"))
+                        .body("{\"value\":\"stranger\"}")
+                        .put(api(labels)),
+                403,
+                "semi-protected");
+        assertThat(as(null).get(api("/entities/" + id + "/history")).jsonPath().getList("revisions"))
+                .as("nothing changed")
+                .hasSize(revisions);
+
+        Response byRegular = as(regular).body("{\"value\":\"regular\"}").put(api(labels));
+        assertThat(byRegular.statusCode()).as(byRegular.asString()).isEqualTo(200);
+        String botKey = createKey(BOT_USER, "bot").jsonPath().getString("key"); // bots are autoconfirmed by role
+        Response byBot = as(botKey).body("{\"value\":\"bot\"}").put(api(labels));
+        assertThat(byBot.statusCode()).as(byBot.asString()).isEqualTo(200);
     }
 
     /** The audit records of these request ids, once user-service has them all (it consumes the topic). */
