@@ -26,6 +26,10 @@ public class EditHeaders {
     @HeaderParam(EditRequests.BASE_REVISION)
     String baseRevision;
 
+    @HeaderParam(EditRequests.AUTOCONFIRMED)
+    @Parameter(hidden = true) // the gateway's, never a client's
+    String autoconfirmed;
+
     @HeaderParam(IdempotentWrites.HEADER)
     @Parameter(
             description = "POSTs that create (entities, import, statements, redirects): a retry with the same key and"
@@ -40,11 +44,11 @@ public class EditHeaders {
 
     /** The checked context of an edit of an existing entity (400 for a bad header). */
     EditContext context() {
-        return EditRequests.context(userId, summary, ifMatch, baseRevision);
+        return EditRequests.context(userId, summary, ifMatch, baseRevision).withAutoconfirmed(autoconfirmed);
     }
 
     /** The context of a write that creates (or imports) an entity: there is no revision to expect. */
     EditContext creation() {
-        return EditRequests.context(userId, summary, null, null);
+        return EditRequests.context(userId, summary, null, null).withAutoconfirmed(autoconfirmed);
     }
 }

@@ -19,6 +19,9 @@ public final class EditRequests {
     public static final String USER_ID = "X-User-ID";
     static final String EDIT_SUMMARY = "X-Edit-Summary";
     static final String BASE_REVISION = "X-Base-Revision-ID";
+    /** Set by the gateway on edits of signed-in users: "false" = too new for semi-protected entities. */
+    public static final String AUTOCONFIRMED = "X-User-Autoconfirmed";
+
     static final String REVISION_ID = "X-Revision-ID";
     static final int MAX_SUMMARY = 500;
 

@@ -689,6 +689,14 @@ public class EntityWriteService implements EntityEditor {
                     id + " is semi-protected: anonymous users cannot edit it",
                     Map.of("id", id.value()));
         }
+        if (protection.semiProtected() && context.notAutoconfirmed()) {
+            throw new ApiException(
+                    403,
+                    "semi-protected",
+                    id + " is semi-protected: user " + context.userId()
+                            + " is not autoconfirmed yet (account age and edit count)",
+                    Map.of("id", id.value(), "user", context.userId()));
+        }
     }
 
     private static void checkDatatypeUnchanged(HeadRow head, Entity entity) {

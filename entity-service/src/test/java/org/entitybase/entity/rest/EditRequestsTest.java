@@ -31,6 +31,22 @@ class EditRequestsTest {
     }
 
     @Test
+    void onlyTheGatewaysFalseMarksAUserTooNewForSemiProtection() {
+        EditContext plain = EditRequests.context("12", null, null, null);
+        assertThat(plain.notAutoconfirmed()).isFalse();
+        assertThat(plain.withAutoconfirmed(null).notAutoconfirmed())
+                .as("no header: authentication off")
+                .isFalse();
+        assertThat(plain.withAutoconfirmed("true").notAutoconfirmed()).isFalse();
+        EditContext tooNew = plain.withAutoconfirmed("false");
+        assertThat(tooNew.notAutoconfirmed()).isTrue();
+        assertThat(tooNew.asMassEdit().notAutoconfirmed())
+                .as("kept by the withers")
+                .isTrue();
+        assertThat(tooNew.userId()).isEqualTo(12);
+    }
+
+    @Test
     void badHeadersAre400() {
         assertCode(() -> EditRequests.context(null, null, null, null), "missing-user-id");
         assertCode(() -> EditRequests.context("-3", null, null, null), "invalid-user-id");

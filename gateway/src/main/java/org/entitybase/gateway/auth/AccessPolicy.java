@@ -7,7 +7,8 @@ import java.util.Set;
 import org.entitybase.gateway.route.Route;
 
 /**
- * Who may send what, once the gateway knows the identity: reads are open; a write needs its route's role (admin
+ * Who may send what, once the gateway knows the identity: reads are open (but for routes with a readRole: the admin
+ * lists); a write needs its route's role (admin
  * satisfies all, bot satisfies editor); anonymous clients may send editor writes when anonymous edits are allowed. A
  * client's own {@code X-User-ID} is not a credential: it may only repeat the identity the credential proves.
  */
@@ -38,12 +39,12 @@ public final class AccessPolicy {
                             "the credential is user " + identity.userId() + ", not user " + clientUserId,
                             Map.of("user", clientUserId, "credentialUser", identity.userId())));
         }
-        Role needed = route.writeRole(method);
-        if (reads(method) || needed == null || needed.grantedBy(identity.roles())) {
+        Role needed = reads(method) ? route.readRole() : route.writeRole(method);
+        if (needed == null || needed.grantedBy(identity.roles())) {
             return Optional.empty();
         }
         if (identity.anonymous()) {
-            if (needed == Role.EDITOR && anonymousEdits) {
+            if (needed == Role.EDITOR && anonymousEdits && !reads(method)) {
                 return Optional.empty();
             }
             return Optional.of(Refusal.unauthenticated(

@@ -35,7 +35,35 @@ public interface AuthConfig {
     @WithDefault("2000")
     int tokenCacheSize();
 
+    /**
+     * An API key's answer from user-service (valid or not) is believed this long: a revoked key is refused at the
+     * latest this long after its revocation.
+     */
+    @WithDefault("30s")
+    Duration apiKeyCacheTtl();
+
+    /** How long the gateway waits for user-service to verify an API key before answering 503. */
+    @WithDefault("2s")
+    Duration apiKeyVerifyTimeout();
+
+    /** Whether a user is autoconfirmed (user-service's answer, for semi-protection) is believed this long. */
+    @WithDefault("60s")
+    Duration autoconfirmedCacheTtl();
+
     RateLimits rateLimit();
+
+    Audit audit();
+
+    /** Where audit records of privileged actions go besides the log (docs/AUDIT-EVENTS.md). */
+    interface Audit {
+        /** Off: the log line only (a gateway without Kafka). */
+        @WithDefault("true")
+        boolean publish();
+
+        /** The topic user-service consumes into its audit table. */
+        @WithDefault("entitybase.audit")
+        String topic();
+    }
 
     /**
      * Token buckets held in each gateway replica's memory: anonymous requests draw from their client IP's bucket,

@@ -1,9 +1,7 @@
 package org.entitybase.gateway.auth;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
 
@@ -26,16 +24,13 @@ public class BearerTokens {
     private final JWTParser parser;
     private final Vertx vertx;
     private final long cacheTtlMillis;
-    private final int cacheSize;
-    private final Map<String, Verified> cache = new ConcurrentHashMap<>();
-
-    private record Verified(Identity identity, long validUntilMillis) {}
+    private final CredentialCache<Identity> cache;
 
     public BearerTokens(JWTParser parser, JWTAuthContextInfo keys, Vertx vertx, AuthConfig config) {
         this.parser = parser;
         this.vertx = vertx;
         this.cacheTtlMillis = config.tokenCacheTtl().toMillis();
-        this.cacheSize = config.tokenCacheSize();
+        this.cache = new CredentialCache<>(config.tokenCacheSize());
         if (config.enabled()
                 && keys.getPublicKeyLocation() == null
                 && keys.getPublicKeyContent() == null
@@ -47,12 +42,9 @@ public class BearerTokens {
 
     /** The identity the token proves, a cached one if it was verified lately; fails with {@link Rejected}. */
     public Future<Identity> verify(String token) {
-        Verified cached = cache.get(token);
+        Identity cached = cache.get(token);
         if (cached != null) {
-            if (System.currentTimeMillis() < cached.validUntilMillis()) {
-                return Future.succeededFuture(cached.identity());
-            }
-            cache.remove(token);
+            return Future.succeededFuture(cached);
         }
         return vertx.executeBlocking(() -> verifyNow(token), false);
     }
@@ -68,10 +60,7 @@ public class BearerTokens {
         Identity identity = identityOf(jwt);
         long expiresAtMillis = jwt.getExpirationTime() * 1000;
         long validUntil = Math.min(System.currentTimeMillis() + cacheTtlMillis, expiresAtMillis);
-        if (cache.size() >= cacheSize) {
-            cache.clear();
-        }
-        cache.put(token, new Verified(identity, validUntil));
+        cache.put(token, identity, validUntil);
         return identity;
     }
 

@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the Kubernetes Ingress (ingress-nginx, regex paths) for a route table, so the cluster routes exactly as the
- * local gateway does.
+ * Writes the Kubernetes Ingress (ingress-nginx) for a route table. The written Ingress sends the whole public prefix
+ * to the gateway ({@link #throughGateway}): authentication, roles, rate limits and the audit happen there, so no public
+ * request may reach a service around it (docs/DECISIONS.md "The Kubernetes bypass"; deploy/k8s/network-policies.yaml
+ * keeps the services' ports closed to everything but the gateway and their callers).
  *
- * <p>ingress-nginx sorts regex locations by length, not by their order in the Ingress, so "first match wins" cannot
+ * <p>{@link #paths} is the direct routing (each route straight to its service, one hop less), kept for a deployment
+ * that puts ingress-nginx's {@code auth-url} in front of it; it is not what {@link #generate} writes. ingress-nginx
+ * sorts regex locations by length, not by their order in the Ingress, so "first match wins" cannot
  * be kept by ordering. Instead each path excludes, with a negative lookahead, every earlier route that goes to a
  * different service: then all paths that match a request lead to the service of its first matching route, whatever
  * order nginx tries them in. Routes restricted to methods cannot be expressed (nginx locations match paths only) and
@@ -28,6 +32,18 @@ public final class IngressGenerator {
     /** One path of the Ingress: the full regex (ingress-nginx prepends '^') and where it goes. */
     public record IngressPath(String comment, String regex, String k8sService, int port) {}
 
+    /** Every request under the prefix to the gateway: the Ingress written by {@link #generate}. */
+    public static List<IngressPath> throughGateway(RouteTable table) {
+        paths(table); // the same checks as the direct routing: a route table nginx could not route is refused
+        ServiceEndpoint gateway = table.services().get(RouteTable.GATEWAY);
+        return List.of(new IngressPath(
+                "everything under the prefix -> gateway (it authenticates, then routes per routes.json)",
+                table.prefix() + "(?:/.*)?$",
+                gateway.k8sService(),
+                gateway.port()));
+    }
+
+    /** Each route straight to its service (see the class comment: not what {@link #generate} writes). */
     public static List<IngressPath> paths(RouteTable table) {
         List<IngressPath> paths = new ArrayList<>();
         List<Route> routes = table.routes();
@@ -103,7 +119,7 @@ public final class IngressGenerator {
                 .append("  rules:\n")
                 .append("    - http:\n")
                 .append("        paths:\n");
-        for (IngressPath path : paths(table)) {
+        for (IngressPath path : throughGateway(table)) {
             yaml.append("          # ")
                     .append(path.comment())
                     .append('\n')

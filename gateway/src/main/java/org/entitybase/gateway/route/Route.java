@@ -17,10 +17,18 @@ import org.entitybase.gateway.auth.Role;
  * @param service the name of the service in {@link RouteTable#services()} that serves it
  * @param writeRoles the role writes (methods other than GET, HEAD, OPTIONS) need when authentication is on, by method
  *     ({@code "*"} = any other method); a {@code null} role = anyone may send them (POSTs that only read). Reads are
- *     open to anyone.
+ *     open to anyone unless {@code readRole} says otherwise.
+ * @param readRole the role reads (GET, HEAD, OPTIONS) need when authentication is on, or {@code null}: open to anyone
+ *     (every route but the admin lists: API keys, the audit log)
  */
 public record Route(
-        String name, Set<String> methods, String template, String regex, String service, Map<String, Role> writeRoles) {
+        String name,
+        Set<String> methods,
+        String template,
+        String regex,
+        String service,
+        Map<String, Role> writeRoles,
+        Role readRole) {
     /** The {@link #writeRoles} key of every method not named. */
     public static final String ANY_METHOD = "*";
 

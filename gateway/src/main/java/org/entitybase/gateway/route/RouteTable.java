@@ -33,7 +33,7 @@ public final class RouteTable {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("$comment", "prefix", "routes", "services");
     private static final Set<String> ROUTE_KEYS =
-            Set.of("$comment", "name", "methods", "path", "regex", "service", "writeRole");
+            Set.of("$comment", "name", "methods", "path", "regex", "service", "writeRole", "readRole");
     /** The {@code writeRole} of a route whose writes anyone may send. */
     public static final String ANYONE = "anyone";
 
@@ -167,7 +167,15 @@ public final class RouteTable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("route '" + name + "': " + e.getMessage(), e);
         }
-        return new Route(name, methods, path, routeRegex, service, writeRoles(json, name));
+        Object readRole = json.getValue("readRole");
+        return new Route(
+                name,
+                methods,
+                path,
+                routeRegex,
+                service,
+                writeRoles(json, name),
+                readRole == null ? null : role(readRole, name, "readRole"));
     }
 
     /**
@@ -184,20 +192,20 @@ public final class RouteTable {
                     throw new IllegalArgumentException(
                             "route '" + name + "': writeRole names unknown method " + method);
                 }
-                roles.put(method, role(byMethod.getValue(method), name));
+                roles.put(method, role(byMethod.getValue(method), name, "writeRole"));
             }
         } else if (value != null) {
-            roles.put(Route.ANY_METHOD, role(value, name));
+            roles.put(Route.ANY_METHOD, role(value, name, "writeRole"));
         }
         return roles;
     }
 
-    private static Role role(Object value, String name) {
+    private static Role role(Object value, String name, String key) {
         if (ANYONE.equals(value)) {
             return null;
         }
         return Role.of(String.valueOf(value))
-                .orElseThrow(() -> new IllegalArgumentException("route '" + name + "': writeRole must be one of "
+                .orElseThrow(() -> new IllegalArgumentException("route '" + name + "': " + key + " must be one of "
                         + Arrays.stream(Role.values()).map(Role::key).toList() + " or \"" + ANYONE + "\": " + value));
     }
 

@@ -19,6 +19,7 @@ class AccessPolicyTest {
                 "writeRole": {"DELETE": "admin", "*": "editor"}},
                {"name": "batch", "path": "/statements/batch", "service": "s", "writeRole": "anyone"},
                {"name": "import", "path": "/import/**", "service": "s", "writeRole": "importer"},
+               {"name": "keys", "path": "/api-keys/**", "service": "s", "writeRole": "admin", "readRole": "admin"},
                {"name": "entities", "path": "/entities/**", "service": "s"}],
              "services": {
                "gateway": {"localUrl": "http://127.0.0.1:8080", "k8sService": "gateway", "port": 8080},
@@ -48,6 +49,16 @@ class AccessPolicyTest {
                 .isEqualTo(200);
         assertThat(status(closed, "HEAD", "/entities/Q1", Identity.ANONYMOUS, null))
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aRouteWithAReadRoleIsClosedToOthersReads() {
+        assertThat(status(open, "GET", "/api-keys", Identity.ANONYMOUS, null)).isEqualTo(401);
+        assertThat(status(open, "GET", "/api-keys/0123456789abcdef", EDITOR, null))
+                .isEqualTo(403);
+        assertThat(status(open, "GET", "/api-keys", BOT, null)).isEqualTo(403);
+        assertThat(status(open, "GET", "/api-keys", ADMIN, null)).isEqualTo(200);
+        assertThat(status(open, "POST", "/api-keys", EDITOR, null)).isEqualTo(403);
     }
 
     @Test

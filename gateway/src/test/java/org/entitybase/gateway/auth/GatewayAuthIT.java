@@ -74,6 +74,8 @@ class GatewayAuthIT {
         Map<String, String> env = new HashMap<>();
         env.put("ENTITY_SERVICE_URL", entities.baseUrl());
         env.put("STATEMENT_SERVICE_URL", "http://127.0.0.1:1");
+        // no user-service here: API keys are not used, and users count as not autoconfirmed (no semi-protection)
+        env.put("USER_SERVICE_URL", "http://127.0.0.1:1");
         env.put("GATEWAY_AUTH_ENABLED", "true");
         env.put("GATEWAY_JWT_KEYS", TOKENS.publicKeyFile().toString());
         env.put("GATEWAY_JWT_ISSUER", SignedTokens.ISSUER);

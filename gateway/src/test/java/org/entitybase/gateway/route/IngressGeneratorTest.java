@@ -52,11 +52,28 @@ class IngressGeneratorTest {
         Map<String, Object> doc = new Yaml().load(IngressGenerator.generate(TABLE));
         assertThat(doc).containsEntry("apiVersion", "networking.k8s.io/v1").containsEntry("kind", "Ingress");
         List<?> paths = (List<?>) at(doc, "spec", "rules", 0, "http", "paths");
-        assertThat(paths).hasSize(TABLE.routes().size() + 1);
-        Object first = paths.get(0);
-        assertThat(at(first, "path")).isEqualTo("/v1/entitybase(?:/health)$");
-        assertThat(at(first, "backend", "service", "name")).isEqualTo("gateway");
-        assertThat(at(first, "backend", "service", "port", "number")).isEqualTo(8080);
+        // one path: the whole prefix to the gateway, so authentication cannot be bypassed (issue 16)
+        assertThat(paths).hasSize(1);
+        Object only = paths.get(0);
+        assertThat(at(only, "path")).isEqualTo("/v1/entitybase(?:/.*)?$");
+        assertThat(at(only, "backend", "service", "name")).isEqualTo("gateway");
+        assertThat(at(only, "backend", "service", "port", "number")).isEqualTo(8080);
+    }
+
+    @Test
+    void theIngressSendsEveryPublicRouteThroughTheGateway() {
+        java.util.regex.Pattern only = java.util.regex.Pattern.compile(
+                "^" + IngressGenerator.throughGateway(TABLE).get(0).regex(), java.util.regex.Pattern.CASE_INSENSITIVE);
+        for (Example example : RouteExamples.ALL) {
+            boolean underPrefix =
+                    example.path().equals(TABLE.prefix()) || example.path().startsWith(TABLE.prefix() + "/");
+            assertThat(only.matcher(example.path()).find())
+                    .as("%s reaches the gateway exactly when it is under the prefix", example.path())
+                    .isEqualTo(underPrefix);
+        }
+        assertThat(only.matcher("/internal/ids/ranges").find())
+                .as("internal routes stay unrouted")
+                .isFalse();
     }
 
     static Stream<Example> examples() {

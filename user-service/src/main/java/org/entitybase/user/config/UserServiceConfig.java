@@ -22,6 +22,20 @@ public interface UserServiceConfig {
 
     Consumer consumer();
 
+    Autoconfirm autoconfirm();
+
+    /**
+     * When a registered user is "autoconfirmed" (Wikidata's $wgAutoConfirmAge and $wgAutoConfirmCount): registered at
+     * least this long ago and with at least this many edits. Semi-protected entities refuse everyone else.
+     */
+    interface Autoconfirm {
+        @WithDefault("4d")
+        Duration minAge();
+
+        @WithDefault("50")
+        int minEdits();
+    }
+
     /** The entity_change consumer (events/EntityChangeConsumer). */
     interface Consumer {
         /** First pause after a failed event (the database down); doubles up to the max. */

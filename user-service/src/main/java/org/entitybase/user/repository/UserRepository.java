@@ -23,6 +23,9 @@ public class UserRepository {
     static final String INSERT_NAME = "INSERT INTO user_names (name_key, user_id) VALUES (?, ?)";
     static final String FIND = "SELECT user_id, user_name, created_at FROM users WHERE user_id = ?";
     static final String FIND_NAME = "SELECT user_id FROM user_names WHERE name_key = ?";
+    // counts no further than needed: a prolific editor's activity is not scanned whole
+    static final String EDITS_UP_TO =
+            "SELECT COUNT(*) AS edits FROM (SELECT 1 FROM user_activity WHERE user_id = ? LIMIT ?) AS some_edits";
     static final String COUNTS = "SELECT"
             + " (SELECT COUNT(*) FROM user_activity WHERE user_id = ?) AS edits,"
             + " (SELECT COUNT(*) FROM user_thanks WHERE from_user_id = ?) AS thanks_sent,"
@@ -75,6 +78,13 @@ public class UserRepository {
         return client.preparedQuery(FIND_NAME)
                 .execute(Tuple.of(nameKey))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong("user_id") : null);
+    }
+
+    /** The user's edits, counted up to {@code atMost}. */
+    public Uni<Long> editsUpTo(SqlClient client, long id, int atMost) {
+        return client.preparedQuery(EDITS_UP_TO)
+                .execute(Tuple.of(id, atMost))
+                .map(rows -> rows.iterator().next().getLong("edits"));
     }
 
     public Uni<Counts> counts(SqlClient client, long id) {

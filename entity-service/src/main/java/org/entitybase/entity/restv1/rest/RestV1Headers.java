@@ -5,6 +5,8 @@ import java.util.Map;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.entitybase.entity.rest.EditRequests;
@@ -32,6 +34,10 @@ public class RestV1Headers {
     @HeaderParam(EditRequests.USER_ID)
     String userId;
 
+    @HeaderParam(EditRequests.AUTOCONFIRMED)
+    @Parameter(hidden = true) // the gateway's, never a client's
+    String autoconfirmed;
+
     /**
      * The context of an edit: the user, {@code comment} of the body as summary, and {@code If-Match} (a list of
      * tags in v1: the first names the expected revision; {@code *} none).
@@ -43,16 +49,18 @@ public class RestV1Headers {
         }
         String expected = ifMatch == null ? null : ifMatch.split(",")[0].trim();
         return EditRequests.context(
-                userId == null ? "0" : userId, comment == null ? null : comment.textValue(), expected, null);
+                        userId == null ? "0" : userId, comment == null ? null : comment.textValue(), expected, null)
+                .withAutoconfirmed(autoconfirmed);
     }
 
     /** The context of a create: no revision to expect. */
     EditContext creation(JsonNode body) {
         JsonNode comment = body.get("comment");
         return EditRequests.context(
-                userId == null ? "0" : userId,
-                comment != null && comment.isTextual() ? comment.textValue() : null,
-                null,
-                null);
+                        userId == null ? "0" : userId,
+                        comment != null && comment.isTextual() ? comment.textValue() : null,
+                        null,
+                        null)
+                .withAutoconfirmed(autoconfirmed);
     }
 }
