@@ -196,7 +196,8 @@ public class LexemeTermRepository {
                 connection.preparedQuery(UPSERT).executeBatch(written).replaceWithVoid());
     }
 
-    private static String truncated(String text) {
+    /** The first {@value #MAX_TEXT} characters (code points) of {@code text}. */
+    static String truncated(String text) {
         if (text.codePointCount(0, text.length()) <= MAX_TEXT) {
             return text;
         }
