@@ -154,14 +154,14 @@ public class EntityTermRepository {
         before.forEach(t -> old.put(t.key(), t.text()));
         Map<Key, String> now = new LinkedHashMap<>();
         after.forEach(t -> now.put(t.key(), t.text()));
-        List<Tuple> removed = new ArrayList<>();
-        old.keySet().stream()
-                .filter(key -> !now.containsKey(key))
-                .forEach(key -> removed.add(Tuple.of(id.value(), key.type(), key.language(), key.position())));
-        List<Tuple> written = new ArrayList<>();
-        now.forEach((key, text) -> {
-            if (!text.equals(old.get(key))) {
-                written.add(Tuple.from(Arrays.asList(
+        return IndexRowChanges.apply(
+                connection,
+                old,
+                now,
+                DELETE,
+                key -> Tuple.of(id.value(), key.type(), key.language(), key.position()),
+                UPSERT,
+                (key, text) -> Tuple.from(Arrays.asList(
                         id.value(),
                         key.type(),
                         key.language(),
@@ -170,15 +170,5 @@ public class EntityTermRepository {
                         id.numericId(),
                         text,
                         key.type().equals(DESCRIPTION) ? null : matchKey(text))));
-            }
-        });
-        Uni<Void> deletes = removed.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(DELETE).executeBatch(removed).replaceWithVoid();
-        if (written.isEmpty()) {
-            return deletes;
-        }
-        return deletes.flatMap(ignored ->
-                connection.preparedQuery(UPSERT).executeBatch(written).replaceWithVoid());
     }
 }
