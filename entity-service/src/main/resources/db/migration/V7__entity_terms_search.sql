@@ -1,7 +1,8 @@
 -- Labels, aliases and descriptions of the head revision of every live item and property, for search and suggest
 -- (/w/rest.php/wikibase/v1/search|suggest, action=wbsearchentities). Kept in every commit's transaction; deleted and
--- redirected entities have none. Entities stored before this migration have none (an edit writes only the terms it
--- changes): the rebuild route that fills them is decided, not built (docs/DECISIONS.md "Search over a terms index").
+-- redirected entities have none. Entities stored before this migration get theirs from POST
+-- /internal/entity-terms/rebuild (an edit writes only the terms it changes; docs/DECISIONS.md "Search over a terms
+-- index").
 CREATE TABLE entity_terms (
     entity_id     VARCHAR(32) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     -- 'label', 'alias' or 'description'

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
+import org.entitybase.entity.support.EntityDatabase;
 import org.entitybase.testkit.WikidataFixtures.FixtureEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +127,24 @@ class EntitySearchIT {
                 writer(USER).body(Map.of("to_revision_id", 1)).post(path("/entities/" + keeper + "/revert"));
         assertThat(undeleted.statusCode()).as(undeleted.asString()).isEqualTo(200);
         assertThat(suggestIds(unique)).containsExactly(keeper);
+    }
+
+    @Test
+    void theRebuildRouteWritesTheRowsOfEntitiesThatHaveNone() {
+        String unique = "Rbld" + System.nanoTime();
+        String id = createdId("items", item(unique + " rebuilt"));
+        assertThat(suggestIds(unique)).containsExactly(id);
+        // as an entity stored before V7: no rows
+        assertThat(EntityDatabase.update("DELETE FROM entity_terms WHERE entity_id = ?", id))
+                .isPositive();
+        assertThat(suggestIds(unique)).isEmpty();
+
+        Response rebuilt = reader().post("/internal/entity-terms/rebuild");
+        assertThat(rebuilt.statusCode()).as(rebuilt.asString()).isEqualTo(200);
+        assertThat(rebuilt.jsonPath().getLong("entities")).isPositive();
+        assertThat(suggestIds(unique)).containsExactly(id);
+        assertThat(EntityDatabase.count("SELECT COUNT(*) FROM entity_terms WHERE entity_id = ?", id))
+                .isEqualTo(1);
     }
 
     @Test
