@@ -1,5 +1,7 @@
 package org.entitybase.entity;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,6 +9,8 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -498,6 +502,68 @@ class RestV1ConformanceIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    void searchSuggestAndTheOpenApiDocument() {
+        importSamples();
+        Response search = get("/v1/search/items?q=douglas adams&language=en");
+        assertThat(search.statusCode()).as(search.asString()).isEqualTo(200);
+        assertThat(search.jsonPath().getString("results[0].id")).isEqualTo("Q42");
+        // Q42's name is a "mul" label: English falls back to it, for the match and the label shown
+        assertThat(search.jsonPath().getString("results[0].match.language")).isEqualTo("mul");
+        assertThat(search.jsonPath().getString("results[0].display-label.value"))
+                .isEqualTo("Douglas Adams");
+        assertThat(search.jsonPath().getString("results[0].description.language"))
+                .isEqualTo("en");
+        Response suggest = get("/v1/suggest/items?q=Douglas Ad&language=en&limit=5");
+        assertThat(suggest.jsonPath().getList("results.id")).contains("Q42");
+        assertThat(get("/v1/suggest/items?q=Douglas Ad&language=en&offset=5").statusCode())
+                .isEqualTo(200);
+        // a sample property with an English label (Wikibase's document allows ids of at most 10 digits: the ids our
+        // test allocator hands out are longer)
+        String p1971 = WikidataFixtures.entities().stream()
+                .filter(e -> e.id().equals("P1971"))
+                .findFirst()
+                .orElseThrow()
+                .json();
+        assertThat(writer(3).body(p1971).post(path("/import")).statusCode()).isIn(200, 201);
+        Response property = get("/v1/search/properties?q=Number of CHILDREN&language=en");
+        assertThat(property.jsonPath().getList("results.id")).containsExactly("P1971");
+        assertThat(property.jsonPath().getString("results[0].match.text")).isEqualTo("number of children");
+        assertThat(get("/v1/suggest/properties?q=number of chi&language=en")
+                        .jsonPath()
+                        .getList("results.id"))
+                .contains("P1971");
+        for (String bad : List.of(
+                "/v1/search/items?language=en",
+                "/v1/search/items?q=x&language=EN",
+                "/v1/search/properties?q=x",
+                "/v1/suggest/items?q=x&language=en&limit=51",
+                "/v1/suggest/properties?q=x&language=en&offset=-1")) {
+            Response error = get(bad);
+            assertThat(error.statusCode()).as(bad).isEqualTo(400);
+            assertThat(error.jsonPath().getString("code")).isEqualTo("invalid-query-parameter");
+        }
+        assertThat(get("/v1/search/items?q=x&language=en&limit=0").jsonPath().getString("context.parameter"))
+                .isEqualTo("limit");
+
+        Response openApi = get("/v1/openapi.json");
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.jsonPath().getString("info.title")).isEqualTo("Wikibase REST API");
+        Set<String> paths = new TreeSet<>();
+        try {
+            new ObjectMapper()
+                    .readTree(openApi.asString())
+                    .get("paths")
+                    .fieldNames()
+                    .forEachRemaining(paths::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(paths)
+                .contains("/v1/property-data-types", "/v1/openapi.json")
+                .allMatch(path -> path.startsWith("/v1/"));
+    }
+
     /** Which operations of the document this run checked, and which not (the report the issue asks for). */
     @AfterAll
     static void coverage() {
@@ -505,13 +571,6 @@ class RestV1ConformanceIT {
         unchecked.removeAll(DOCUMENT.checked());
         System.out.println("RestV1ConformanceIT checked " + DOCUMENT.checked().size() + " of "
                 + DOCUMENT.operations().size() + " operations; not checked: " + unchecked);
-        assertThat(unchecked)
-                .as("operations of the document no test checked")
-                .containsExactlyInAnyOrder(
-                        "GET /v1/openapi.json",
-                        "GET /v1/search/items",
-                        "GET /v1/search/properties",
-                        "GET /v1/suggest/items",
-                        "GET /v1/suggest/properties");
+        assertThat(unchecked).as("operations of the document no test checked").isEmpty();
     }
 }

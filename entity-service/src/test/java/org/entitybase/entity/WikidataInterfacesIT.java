@@ -82,6 +82,25 @@ class WikidataInterfacesIT {
     }
 
     @Test
+    void ourEntityRouteAnswersJsonBySuffix() {
+        String id = EntityApiIT.createdId("items", EntityApiIT.item("json by suffix"));
+        Response plain = reader().get(path("/entities/" + id));
+        // the suffix wins over an Accept that prefers RDF (which gets a 303 without it)
+        Response json = reader().header("Accept", "text/turtle").get(path("/entities/" + id + ".json"));
+        assertThat(json.statusCode()).as(json.asString()).isEqualTo(200);
+        assertThat(json.contentType()).startsWith("application/json");
+        assertThat(json.asString()).isEqualTo(plain.asString());
+        assertThat(json.header("ETag")).isEqualTo(plain.header("ETag"));
+        assertThat(reader().get(path("/entities/" + id + ".json?revision=1"))
+                        .jsonPath()
+                        .getString("id"))
+                .isEqualTo(id);
+        assertThat(reader().get(path("/entities/Q999999999999.json")).statusCode())
+                .isEqualTo(404);
+        assertThat(reader().get(path("/entities/nope.json")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void entityDataJsonIsTheEntityInWikidatasEnvelope() throws Exception {
         redirectToQ42();
         Response data = entityData("Q42.json");

@@ -1,6 +1,7 @@
 package org.entitybase.bench.load;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp bench/target/benchmarks.jar org.entitybase.bench.load.LoadDriver [--base URL] [--clients 8]
  *      [--seconds 20] [--warmup 5] [--entity Q42]
- *      [--scenarios read,read-gzip,create,edit,rdf,statement,statement-batch,lexeme-search,lexeme-search-prefix]
+ *      [--scenarios read,read-gzip,create,edit,rdf,statement,statement-batch,lexeme-search,lexeme-search-prefix,
+ *      suggest]
  *      [--activity-user 1] [--token JWT]
  * </pre>
  *
@@ -144,6 +146,19 @@ public final class LoadDriver {
                         "lexeme-search GET /lexemes?representation=&prefix=true",
                         i -> get(
                                 "/lexemes?representation=" + prefixes.get(i % prefixes.size()) + "&prefix=true",
+                                "application/json"),
+                        200);
+            }
+            case "suggest" -> {
+                // prefixes of English labels and aliases of the sample entities (./entitybase up loads them), short
+                // ones (many matches) and longer ones, through the v1 facade's suggest
+                List<String> prefixes =
+                        List.of("d", "douglas ad", "united st", "a", "ger", "new y", "lon", "instance o", "ber", "q");
+                yield new Scenario(
+                        "suggest GET /w/rest.php/wikibase/v1/suggest/items",
+                        i -> get(
+                                "/w/rest.php/wikibase/v1/suggest/items?language=en&q="
+                                        + URLEncoder.encode(prefixes.get(i % prefixes.size()), StandardCharsets.UTF_8),
                                 "application/json"),
                         200);
             }

@@ -175,28 +175,19 @@ public class LexemeTermRepository {
         before.forEach(t -> old.put(t.key(), new Value(truncated(t.text()), t.category())));
         Map<Key, Value> now = new LinkedHashMap<>();
         after.forEach(t -> now.put(t.key(), new Value(truncated(t.text()), t.category())));
-        List<Tuple> removed = new ArrayList<>();
-        old.keySet().stream()
-                .filter(key -> !now.containsKey(key))
-                .forEach(key -> removed.add(Tuple.of(lexeme.value(), key.type(), key.owner(), key.language())));
-        List<Tuple> written = new ArrayList<>();
-        now.forEach((key, value) -> {
-            if (!value.equals(old.get(key))) {
-                written.add(Tuple.from(Arrays.asList(
+        return IndexRowChanges.apply(
+                connection,
+                old,
+                now,
+                DELETE,
+                key -> Tuple.of(lexeme.value(), key.type(), key.owner(), key.language()),
+                UPSERT,
+                (key, value) -> Tuple.from(Arrays.asList(
                         lexeme.value(), key.type(), key.owner(), key.language(), value.text(), value.category())));
-            }
-        });
-        Uni<Void> deletes = removed.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(DELETE).executeBatch(removed).replaceWithVoid();
-        if (written.isEmpty()) {
-            return deletes;
-        }
-        return deletes.flatMap(ignored ->
-                connection.preparedQuery(UPSERT).executeBatch(written).replaceWithVoid());
     }
 
-    private static String truncated(String text) {
+    /** The first {@value #MAX_TEXT} characters (code points) of {@code text}. */
+    static String truncated(String text) {
         if (text.codePointCount(0, text.length()) <= MAX_TEXT) {
             return text;
         }

@@ -25,8 +25,8 @@ import io.smallrye.mutiny.Uni;
 import org.entitybase.runtime.rest.ApiException;
 
 /**
- * A read subset of MediaWiki's action API, {@code /w/api.php}: {@code action=wbgetentities} and {@code
- * action=wbgetclaims} with {@code format=json}, by GET or by a form POST (parameters from both, as MediaWiki reads
+ * A read subset of MediaWiki's action API, {@code /w/api.php}: {@code action=wbgetentities}, {@code
+ * action=wbgetclaims} and {@code action=wbsearchentities} with {@code format=json}, by GET or by a form POST (parameters from both, as MediaWiki reads
  * them). Errors are MediaWiki's {@code {"error": {"code", "info", "*"}}} with a {@code MediaWiki-API-Error} header, on
  * a 4xx status (see {@link ActionApiError}).
  */
@@ -40,10 +40,12 @@ public class ActionApiResource {
 
     private final WbGetEntities getEntities;
     private final WbGetClaims getClaims;
+    private final WbSearchEntities searchEntities;
 
-    ActionApiResource(WbGetEntities getEntities, WbGetClaims getClaims) {
+    ActionApiResource(WbGetEntities getEntities, WbGetClaims getClaims, WbSearchEntities searchEntities) {
         this.getEntities = getEntities;
         this.getClaims = getClaims;
+        this.searchEntities = searchEntities;
     }
 
     @GET
@@ -68,6 +70,7 @@ public class ActionApiResource {
         Uni<byte[]> body = switch (action) {
             case WbGetEntities.ACTION -> getEntities.run(params, formatVersion2);
             case WbGetClaims.ACTION -> getClaims.run(params);
+            case WbSearchEntities.ACTION -> searchEntities.run(params);
             default -> throw ActionApiError.badValue("action", action);
         };
         return body.map(bytes -> Response.ok(bytes, JSON_UTF8).build());
@@ -102,7 +105,10 @@ public class ActionApiResource {
         ObjectNode error = body.putObject("error");
         error.put("code", code).put("info", info);
         extra.forEach(error::put);
-        error.put("*", "See " + PATH + " for API usage; this service implements wbgetentities and wbgetclaims.");
+        error.put(
+                "*",
+                "See " + PATH
+                        + " for API usage; this service implements wbgetentities, wbgetclaims and wbsearchentities.");
         body.put("servedby", "entity-service");
         return Response.status(status)
                 .type(JSON_UTF8)

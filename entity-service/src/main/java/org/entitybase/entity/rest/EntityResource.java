@@ -107,9 +107,11 @@ public class EntityResource {
         return current(entityId, ifNoneMatch, acceptEncoding, uri);
     }
 
+    private static final String JSON_SUFFIX = ".json";
+
     /**
      * The entity now (or at {@code ?revision=}); {@code Accept} preferring RDF gets a 303 to the RDF URL, keeping
-     * {@code revision} and {@code flavor}.
+     * {@code revision} and {@code flavor}. {@code {id}.json} is the JSON whatever {@code Accept} prefers.
      */
     @GET
     @Path("{id}")
@@ -122,8 +124,11 @@ public class EntityResource {
             @QueryParam("revision") String revision,
             @QueryParam("flavor") String flavor,
             @Context UriInfo uri) {
-        EntityId entityId = EditRequests.entityOrLexemePart(id);
-        String extension = RdfNegotiation.rdfExtension(accept);
+        // Q42.json: the JSON whatever Accept says, as .ttl/.nt/.rdf pick RDF (rdf-service's routes)
+        boolean jsonSuffix = id.endsWith(JSON_SUFFIX);
+        EntityId entityId =
+                EditRequests.entityOrLexemePart(jsonSuffix ? id.substring(0, id.length() - JSON_SUFFIX.length()) : id);
+        String extension = jsonSuffix ? null : RdfNegotiation.rdfExtension(accept);
         if (extension != null) {
             UriBuilder rdf = uri.getBaseUriBuilder().path("entities").path(entityId.value() + "." + extension);
             if (revision != null) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
+import org.entitybase.entity.repository.EntityTermRepository;
+import org.entitybase.entity.repository.EntityTermRepository.EntityTerm;
 import org.entitybase.model.entity.Entity;
 import org.entitybase.model.entity.Fingerprint;
 import org.entitybase.model.entity.Item;
@@ -91,6 +93,24 @@ public final class EntityTerms {
             throw missing(entity.id(), "aliases", language);
         }
         return aliases;
+    }
+
+    /** The {@code entity_terms} rows of a fingerprint: labels, descriptions, and aliases by position. */
+    public static List<EntityTerm> rows(Fingerprint f) {
+        List<EntityTerm> rows = new ArrayList<>();
+        f.labels()
+                .forEach((language, term) ->
+                        rows.add(new EntityTerm(EntityTermRepository.LABEL, language, 0, term.value())));
+        f.descriptions()
+                .forEach((language, term) ->
+                        rows.add(new EntityTerm(EntityTermRepository.DESCRIPTION, language, 0, term.value())));
+        f.aliases().forEach((language, terms) -> {
+            for (int i = 0; i < terms.size(); i++) {
+                rows.add(new EntityTerm(
+                        EntityTermRepository.ALIAS, language, i, terms.get(i).value()));
+            }
+        });
+        return rows;
     }
 
     // ---------------------------------------------------------------- changes

@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import org.entitybase.entity.config.EntityServiceConfig;
 import org.entitybase.entity.ids.EntityIdSource;
 import org.entitybase.entity.repository.EntityHeadRepository;
+import org.entitybase.entity.repository.EntityTermRepository.EntityTerm;
 import org.entitybase.entity.repository.HeadRow;
 import org.entitybase.entity.repository.LexemeTermRepository.LexemeTerm;
 import org.entitybase.entity.repository.Protection;
@@ -637,6 +638,17 @@ public class EntityWriteService implements EntityEditor {
         return rows;
     }
 
+    /**
+     * The {@code entity_terms} rows of {@code entity} (null: a delete or redirect: none); null for types other than
+     * items and properties.
+     */
+    private static List<EntityTerm> entityTerms(EntityId id, Entity entity) {
+        if (id.type() != EntityType.ITEM && id.type() != EntityType.PROPERTY) {
+            return null;
+        }
+        return entity == null ? List.of() : EntityTerms.rows(EntityTerms.of(entity));
+    }
+
     /** The index rows and statements of the head: none unless it is live. */
     private static Indexes current(Base base) {
         HeadRow head = base.head();
@@ -647,11 +659,12 @@ public class EntityWriteService implements EntityEditor {
 
     /** The index rows of an entity that is deleted or a redirect. */
     private static Indexes none(EntityId id) {
-        return new Indexes(Map.of(), Set.of(), lexemeTerms(id, null));
+        return new Indexes(Map.of(), Set.of(), lexemeTerms(id, null), entityTerms(id, null));
     }
 
     private static Indexes indexes(EntityId id, Entity entity, Set<String> statements) {
-        return new Indexes(EntityPreparer.sitelinkTitles(entity), statements, lexemeTerms(id, entity));
+        return new Indexes(
+                EntityPreparer.sitelinkTitles(entity), statements, lexemeTerms(id, entity), entityTerms(id, entity));
     }
 
     private static boolean isEntityExists(Throwable failure) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.entitybase.entity.repository.EntityTermRepository.EntityTerm;
 import org.entitybase.entity.repository.HeadRow;
 import org.entitybase.entity.repository.LexemeTermRepository.LexemeTerm;
 import org.entitybase.entity.repository.Protection;
@@ -47,9 +48,14 @@ public record Commit(
 
     /**
      * A revision's rows in the index tables and its statements (for the event). {@code lexemeTerms} is null for an
-     * entity that is not a lexeme (its {@code lexeme_terms} are not touched).
+     * entity that is not a lexeme (its {@code lexeme_terms} are not touched), {@code entityTerms} for one that is not
+     * an item or property ({@code entity_terms}).
      */
-    public record Indexes(Map<String, String> sitelinks, Set<String> statements, List<LexemeTerm> lexemeTerms) {}
+    public record Indexes(
+            Map<String, String> sitelinks,
+            Set<String> statements,
+            List<LexemeTerm> lexemeTerms,
+            List<EntityTerm> entityTerms) {}
 
     /** Revision 1 of a new entity. */
     public static Commit create(

@@ -21,6 +21,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.entitybase.entity.config.EntityServiceConfig;
 import org.entitybase.entity.events.OutboxRelay;
 import org.entitybase.entity.repository.EntityHeadRepository;
+import org.entitybase.entity.repository.EntityTermRepository;
 import org.entitybase.entity.repository.IdempotencyRepository;
 import org.entitybase.entity.repository.IdempotencyRepository.StoredAnswer;
 import org.entitybase.entity.repository.LexemeTermRepository;
@@ -41,8 +42,8 @@ import org.entitybase.runtime.worker.WorkerPool;
 
 /**
  * Write stage "commit" (docs/ENTITY-STORAGE.md "Write path"): the store stage's PUT, then one transaction that
- * compare-and-sets the head (or inserts it), inserts the revision row, keeps the redirect, sitelink, lexeme term and
- * protection rows, inserts the entity_change outbox row and the answer under the request's {@code Idempotency-Key}.
+ * compare-and-sets the head (or inserts it), inserts the revision row, keeps the redirect, sitelink, lexeme term, entity
+ * term and protection rows, inserts the entity_change outbox row and the answer under the request's {@code Idempotency-Key}.
  * Commit = acknowledged.
  */
 @ApplicationScoped
@@ -61,6 +62,7 @@ public class CommitStage {
     private final RedirectRepository redirects;
     private final SitelinkRepository sitelinks;
     private final LexemeTermRepository lexemeTerms;
+    private final EntityTermRepository entityTerms;
     private final MetadataRepository metadata;
     private final OutboxRepository outbox;
     private final IdempotencyRepository idempotency;
@@ -80,6 +82,7 @@ public class CommitStage {
             RedirectRepository redirects,
             SitelinkRepository sitelinks,
             LexemeTermRepository lexemeTerms,
+            EntityTermRepository entityTerms,
             MetadataRepository metadata,
             OutboxRepository outbox,
             IdempotencyRepository idempotency,
@@ -93,6 +96,7 @@ public class CommitStage {
         this.redirects = redirects;
         this.sitelinks = sitelinks;
         this.lexemeTerms = lexemeTerms;
+        this.entityTerms = entityTerms;
         this.metadata = metadata;
         this.outbox = outbox;
         this.idempotency = idempotency;
@@ -271,6 +275,13 @@ public class CommitStage {
                                 c.id(),
                                 c.before().lexemeTerms(),
                                 c.after().lexemeTerms()))
+                .flatMap(ignored -> c.after().entityTerms() == null
+                        ? Uni.createFrom().voidItem()
+                        : entityTerms.replace(
+                                connection,
+                                c.id(),
+                                c.before().entityTerms(),
+                                c.after().entityTerms()))
                 .flatMap(ignored -> c.protection() == null
                         ? Uni.createFrom().voidItem()
                         : metadata.save(connection, c.id(), c.protection(), at))
