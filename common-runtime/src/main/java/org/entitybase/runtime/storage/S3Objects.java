@@ -45,16 +45,8 @@ public class S3Objects {
 
     /** A failed object request: the connection failed, or S3 answered with a status other than the expected. */
     public static final class S3RequestException extends RuntimeException {
-        private final int status;
-
-        S3RequestException(String message, int status, Throwable cause) {
+        S3RequestException(String message, Throwable cause) {
             super(message, cause);
-            this.status = status;
-        }
-
-        /** The HTTP status S3 answered, 0 when no answer came. */
-        public int status() {
-            return status;
         }
     }
 
@@ -108,8 +100,7 @@ public class S3Objects {
             }
         }
         String what = method + " " + bucket + "/" + key;
-        throw new S3RequestException(
-                last != null ? what + " failed: " + last : what + " answered " + lastStatus, lastStatus, last);
+        throw new S3RequestException(last != null ? what + " failed: " + last : what + " answered " + lastStatus, last);
     }
 
     private record Answer(int status, byte[] body) {}
@@ -189,7 +180,7 @@ public class S3Objects {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new S3RequestException("interrupted", 0, e);
+            throw new S3RequestException("interrupted", e);
         }
     }
 }
