@@ -1,5 +1,6 @@
 package org.entitybase.watchlist.repository;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,23 +35,31 @@ public class WatcherRepository {
     }
 
     /**
-     * The property filter of each of {@code users}' entries for {@code entityId}: "" for every change, the stored
-     * comma-separated ids otherwise. A user missing from the map stopped watching since the page was read.
+     * One user's watch of an entity: {@code properties} "" for every change, the stored comma-separated ids
+     * otherwise; {@code since} when the watch was stored.
      */
-    public Uni<Map<Long, String>> filters(SqlClient client, String entityId, List<Long> users) {
+    public record Watch(String properties, Instant since) {}
+
+    /**
+     * The watch entry of each of {@code users} for {@code entityId}. A user missing from the map stopped watching
+     * since the page was read.
+     */
+    public Uni<Map<Long, Watch>> watches(SqlClient client, String entityId, List<Long> users) {
         if (users.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        String sql = "SELECT user_id, properties FROM user_watchlist WHERE entity_id = ? AND user_id IN ("
+        String sql = "SELECT user_id, properties, created_at FROM user_watchlist WHERE entity_id = ? AND user_id IN ("
                 + Sql.placeholders(users.size()) + ")";
         List<Object> params = new ArrayList<>(users.size() + 1);
         params.add(entityId);
         params.addAll(users);
         return client.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
-            Map<Long, String> out = new HashMap<>(rows.rowCount() * 2);
+            Map<Long, Watch> out = new HashMap<>(rows.rowCount() * 2);
             rows.forEach(r -> {
                 String p = r.getString("properties");
-                out.put(r.getLong("user_id"), p == null ? "" : p);
+                out.put(
+                        r.getLong("user_id"),
+                        new Watch(p == null ? "" : p, Sql.instant(r.getLocalDateTime("created_at"))));
             });
             return out;
         });

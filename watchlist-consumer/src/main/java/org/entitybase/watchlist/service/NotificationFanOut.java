@@ -2,6 +2,7 @@ package org.entitybase.watchlist.service;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,7 +84,7 @@ public class NotificationFanOut {
         return watchers.page(pool, event.entityId(), afterUser, batch).flatMap(users -> {
             boolean last = users.size() < batch;
             boolean anyWatcher = watched || !users.isEmpty();
-            return recipients(event, users, changes).flatMap(recipients -> {
+            return recipients(event, at, users, changes).flatMap(recipients -> {
                 if (!last) {
                     return notifications
                             .insert(pool, event, at, recipients)
@@ -104,19 +105,20 @@ public class NotificationFanOut {
     }
 
     /** Of one page of watchers: those to notify. The changed properties are read only if someone filters. */
-    private Uni<List<Long>> recipients(EntityChangeEvent event, List<Long> users, Uni<ChangedProperties> changes) {
+    private Uni<List<Long>> recipients(
+            EntityChangeEvent event, Instant at, List<Long> users, Uni<ChangedProperties> changes) {
         if (users.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return watchers.filters(pool, event.entityId(), users).flatMap(filters -> {
+        return watchers.watches(pool, event.entityId(), users).flatMap(watches -> {
             List<Long> everyChange = new ArrayList<>(users.size());
             Map<Long, List<String>> filtered = new HashMap<>();
             for (Long user : users) {
-                String filter = filters.get(user);
-                if (filter == null || user == event.userId()) {
-                    continue; // stopped watching meanwhile, or the editor
+                WatcherRepository.Watch watch = watches.get(user);
+                if (watch == null || user == event.userId() || startedAfter(watch, at)) {
+                    continue; // stopped watching meanwhile, the editor, or a watch younger than the edit
                 }
-                List<String> properties = ChangedProperties.parseFilter(filter);
+                List<String> properties = ChangedProperties.parseFilter(watch.properties());
                 if (properties == null) {
                     everyChange.add(user);
                 } else {
@@ -197,6 +199,15 @@ public class NotificationFanOut {
                 // a revision without its pack (lost data, another deployment's event): nobody is left out for it
                 .onFailure(MissingPackException.class)
                 .recoverWithItem(ChangedProperties.EVERYTHING);
+    }
+
+    /**
+     * A watch stored in a later second than the edit does not cover it (the consumer may handle an event after
+     * watches made since). Revision times are whole seconds, so a watch of the edit's own second does.
+     */
+    static boolean startedAfter(WatcherRepository.Watch watch, Instant editedAt) {
+        return watch.since() != null
+                && watch.since().truncatedTo(ChronoUnit.SECONDS).isAfter(editedAt);
     }
 
     private static Instant timestamp(EntityChangeEvent event) {

@@ -20,7 +20,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.restassured.response.Response;
 
+import org.entitybase.model.event.EntityChangeEvent;
+import org.entitybase.model.event.EntityChangeEventCodec;
 import org.entitybase.testkit.stack.LocalStack;
+import org.entitybase.watchlist.service.NotificationFanOut;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +61,25 @@ public final class Notifications {
     public static long rows(String entity, long revision) {
         return NotifyStack.count("SELECT COUNT(*) FROM watchlist_notifications WHERE entity_id = '" + entity
                 + "' AND revision_id = " + revision);
+    }
+
+    /**
+     * Waits until the consumer has processed the event of {@code entity}'s revision {@code revision}: its id is in
+     * the consumer's dedup table. Read from the topic, so this holds whether or not anyone watched.
+     */
+    public static void awaitProcessed(String entity, long revision, Duration wait) {
+        String eventId = published().stream()
+                .map(r -> EntityChangeEventCodec.read(r.value()))
+                .filter(e -> entity.equals(e.entityId()) && e.revisionId() == revision)
+                .map(EntityChangeEvent::eventId)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no event of " + entity + " r" + revision + " on the topic"));
+        Edits.await(
+                "the event of " + entity + " r" + revision + " processed",
+                wait,
+                () -> NotifyStack.count("SELECT COUNT(*) FROM " + NotificationFanOut.DEDUP_TABLE + " WHERE event_id = '"
+                                + eventId + "'")
+                        == 1);
     }
 
     /** {@code entitybase_consumer_events_total{outcome}} of the running consumer, from its Prometheus page. */

@@ -22,13 +22,14 @@ import static org.entitybase.deploy.k8s.RenderedManifestsAccess.container;
 import static org.entitybase.deploy.k8s.RenderedManifestsAccess.deployments;
 
 /**
- * Builds the image of every service whose quarkus-app is packaged (run by the {@code images} profile:
- * {@code mvn -pl deploy test -Pimages} after {@code mvn -pl <services> -am package}) and checks each image's
+ * Builds the image of every service whose quarkus-app is packaged (in every {@code mvn verify}
+ * of the whole build, which packages the services before it reaches deploy; alone: {@code mvn -pl <services> -am
+ * package -DskipTests} then {@code mvn -pl deploy verify -Dit.test=ImageBuildIT}) and checks each image's
  * configuration against what the rendered manifests expect of it: the port the Deployment exposes and probes, the
  * user its pod security context runs as, an entrypoint that honours the JDK_JAVA_OPTIONS the manifest sets the heap
  * with, and the application layers Quarkus' fast-jar needs.
  */
-class ImageBuildTest {
+class ImageBuildIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path IMAGES = Path.of("target/images").toAbsolutePath();
