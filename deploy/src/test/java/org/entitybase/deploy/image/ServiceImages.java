@@ -64,7 +64,8 @@ final class ServiceImages {
                 "--strip-debug",
                 "--no-man-pages",
                 "--no-header-files",
-                "--compress=zip-6",
+                // zip-N since JDK 21; 17 knows only 0-2 (2 = zip)
+                Runtime.version().feature() >= 21 ? "--compress=zip-6" : "--compress=2",
                 "--output",
                 runtime.toString()));
         return runtime;
