@@ -115,6 +115,14 @@ class LexemeSearchIT {
         assertThat(search("lemma", lemma, "&category=Q24905")).isEmpty();
         // wildcards are text
         assertThat(search("lemma", lemma.substring(0, 2) + "%", "&prefix=true")).isEmpty();
+
+        // a prefix ending in a 4-byte character (a regional indicator, a Gothic letter) finds through the index
+        String astral = lemma + "\uD83C\uDDFA\uD83C\uDDF8\uD800\uDF30";
+        written(lexeme(id, "lemmas/en").body("\"" + astral + "\"").put(), 200, 9);
+        String upToFlagHalf = astral.substring(0, lemma.length() + 2);
+        assertThat(search("lemma", upToFlagHalf, "&prefix=true&language=en")).containsExactly(id + " en " + astral);
+        assertThat(search("lemma", astral.substring(0, astral.length() - 2), "&prefix=true&language=en"))
+                .containsExactly(id + " en " + astral);
     }
 
     @Test
