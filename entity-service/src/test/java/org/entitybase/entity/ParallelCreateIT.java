@@ -2,11 +2,8 @@ package org.entitybase.entity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import org.entitybase.entity.support.ReferencedProperties;
 import org.entitybase.testkit.WikidataFixtures;
 import org.entitybase.testkit.WikidataFixtures.FixtureEntity;
 
@@ -54,25 +52,11 @@ class ParallelCreateIT {
             return;
         }
         imported = true;
-        Map<String, String> fixtures = new HashMap<>();
-        for (FixtureEntity fixture : WikidataFixtures.entities()) {
-            if ("property".equals(fixture.type())) {
-                fixtures.put(fixture.id(), fixture.json());
-            }
-        }
-        Map<String, String> referenced = new LinkedHashMap<>();
+        List<JsonNode> entities = new ArrayList<>();
         for (String type : List.of("item", "property", "lexeme")) {
-            fixtures(type).forEach(fixture -> collectSnakDatatypes(WikidataFixtures.tree(fixture.json()), referenced));
+            fixtures(type).forEach(fixture -> entities.add(WikidataFixtures.tree(fixture.json())));
         }
-        referenced.forEach((property, datatype) -> {
-            String body = fixtures.getOrDefault(property, """
-                    {"type":"property","id":"%s","datatype":"%s","labels":{},"descriptions":{},"aliases":{},
-                     "claims":{}}""".formatted(property, datatype));
-            Response imported = writer(USER).body(body).post(path("/import"));
-            assertThat(imported.statusCode())
-                    .as(property + ": " + imported.asString())
-                    .isIn(200, 201);
-        });
+        ReferencedProperties.importFor(entities, USER);
     }
 
     @Test
@@ -140,19 +124,6 @@ class ParallelCreateIT {
             snak.remove("datatype");
         }
         node.forEach(ParallelCreateIT::withoutSnakDatatypes);
-    }
-
-    private static void collectSnakDatatypes(JsonNode node, Map<String, String> datatypes) {
-        if (node.has("snaktype") && node.has("property")) {
-            String property = node.get("property").asText();
-            String datatype = node.has("datatype")
-                    ? node.get("datatype").asText()
-                    : WikidataFixtures.propertyDatatypes().get(property);
-            if (datatype != null) {
-                datatypes.putIfAbsent(property, datatype);
-            }
-        }
-        node.forEach(child -> collectSnakDatatypes(child, datatypes));
     }
 
     @FunctionalInterface
