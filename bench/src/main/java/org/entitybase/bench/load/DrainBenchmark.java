@@ -95,7 +95,14 @@ public final class DrainBenchmark {
                     writeSeconds,
                     backlog / writeSeconds);
             System.out.printf(
-                    Locale.ROOT, "%-18s %9s %10s %11s %9s%n", "consumer", "events", "drain s", "events/s", "dead");
+                    Locale.ROOT,
+                    "%-18s %9s %10s %11s %13s %9s%n",
+                    "consumer",
+                    "events",
+                    "drain s",
+                    "events/s",
+                    "2nd half/s",
+                    "dead");
             for (String module : consumers) {
                 drain(stack, entities, label, module, backlog);
             }
@@ -117,19 +124,30 @@ public final class DrainBenchmark {
             long deadline = t0 + drainLimit.toNanos();
             // 4 scrapes a second: each renders every meter of the service (Kafka's client has hundreds), and at 20 a
             // second the scraping took several percent of the consumer's CPU
+            // the second half of the backlog alone: a consumer started cold spends its first seconds compiling (C2
+            // took 39 % of rdf-service's CPU over a one-minute drain), so this is nearer its warm rate
+            long halfAt = 0;
+            long half = 0;
             while (done + processed(service, consumer, "dead_lettered") < backlog && System.nanoTime() < deadline) {
                 Thread.sleep(500);
                 done = processed(service, consumer, "processed");
+                if (halfAt == 0 && done >= backlog / 2) {
+                    halfAt = System.nanoTime();
+                    half = done;
+                }
             }
-            double secondsTaken = (System.nanoTime() - t0) / 1e9;
+            long end = System.nanoTime();
+            double secondsTaken = (end - t0) / 1e9;
+            double secondHalf = halfAt == 0 || end == halfAt ? Double.NaN : (done - half) / ((end - halfAt) / 1e9);
             long dead = processed(service, consumer, "dead_lettered");
             System.out.printf(
                     Locale.ROOT,
-                    "%-18s %9d %10.1f %11.0f %9d   (%d already processed when ready)%n",
+                    "%-18s %9d %10.1f %11.0f %13.0f %9d   (%d already processed when ready)%n",
                     module,
                     done,
                     secondsTaken,
                     (done - atReady) / secondsTaken,
+                    secondHalf,
                     dead,
                     atReady);
         }
