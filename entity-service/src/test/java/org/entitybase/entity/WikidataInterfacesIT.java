@@ -1,7 +1,15 @@
 package org.entitybase.entity;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.wikidata.wdtk.datamodel.helpers.Datamodel;
@@ -12,15 +20,17 @@ import org.wikidata.wdtk.wikibaseapi.WikibaseDataFetcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
-import org.entitybase.model.hash.wikibase.HashFiller;
-import org.entitybase.model.json.WikibaseJsonReader;
-import org.entitybase.model.json.WikibaseJsonWriter;
+import org.entitybase.entity.support.Api;
 import org.entitybase.testkit.WikidataFixtures;
+import org.entitybase.testkit.WikidataFixtures.FixtureEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.entitybase.entity.support.Api.path;
@@ -281,25 +291,146 @@ class WikidataInterfacesIT {
     }
 
     /**
-     * Wikidata Toolkit's {@code WikibaseDataFetcher} (a form POST to wbgetentities) reads Q42 and L42 from us equal
-     * to what its deserializer reads from shared/data (revision ids aside: ours are this stack's; statement and
-     * reference hashes recomputed as the write path does).
+     * Wikidata Toolkit's {@code WikibaseDataFetcher} (form POSTs to wbgetentities, 50 ids each as Wikibase allows)
+     * reads every sample entity from us equal to what its deserializer reads from shared/data (revision ids aside:
+     * ours are this stack's).
      */
     @Test
-    void wikidataToolkitsFetcherReadsTheSampleEntities() throws Exception {
-        redirectToQ42();
+    void wikidataToolkitsFetcherReadsEveryImportedSampleEntity() throws Exception {
+        List<FixtureEntity> samples = samplesImported();
         String api = "http://localhost:" + RestAssured.port + path("/w/api.php");
         WikibaseDataFetcher fetcher = new WikibaseDataFetcher(new BasicApiConnection(api), Datamodel.SITE_WIKIDATA);
-        Map<String, EntityDocument> fetched = fetcher.getEntityDocuments(List.of("Q42", "L42", MISSING));
-        assertThat(fetched).containsOnlyKeys("Q42", "L42");
         JsonDeserializer deserializer = new JsonDeserializer(Datamodel.SITE_WIKIDATA);
-        WikibaseJsonReader reader = WikibaseJsonReader.lenient();
-        WikibaseJsonWriter writer = new WikibaseJsonWriter();
-        for (String id : List.of("Q42", "L42")) {
-            String expectedJson = writer.toJson(HashFiller.withHashes(reader.readEntity(fixture(id))));
-            EntityDocument expected =
-                    deserializer.deserializeEntityDocument(expectedJson).withRevisionId(0);
-            assertThat(fetched.get(id).withRevisionId(0)).as(id).isEqualTo(expected);
+        List<String> ids =
+                new ArrayList<>(samples.stream().map(FixtureEntity::id).toList());
+        ids.add(MISSING);
+        Map<String, EntityDocument> fetched = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += 50) {
+            fetched.putAll(fetcher.getEntityDocuments(ids.subList(from, Math.min(ids.size(), from + 50))));
         }
+        assertThat(fetched.keySet()).containsExactlyInAnyOrderElementsOf(ids.subList(0, samples.size()));
+        List<String> differing = new ArrayList<>();
+        List<String> ordersAdded = new ArrayList<>();
+        for (FixtureEntity sample : samples) {
+            ObjectNode source = (ObjectNode) tree(sample.json());
+            if (withQualifiersOrder(source)) {
+                ordersAdded.add(sample.id());
+            }
+            EntityDocument expected = deserializer
+                    .deserializeEntityDocument(JSON.writeValueAsString(source))
+                    .withRevisionId(0);
+            if (!fetched.get(sample.id()).withRevisionId(0).equals(expected)) {
+                differing.add(sample.id());
+            }
+        }
+        assertThat(differing)
+                .as("entities WDTK reads differently from us and from shared/data")
+                .isEmpty();
+        System.out.printf(
+                "wdtk fetcher: %d sample entities read equal to shared/data (qualifiers-order added to %s)%n",
+                samples.size(), ordersAdded);
+    }
+
+    /**
+     * Adds {@code qualifiers-order} (the qualifiers' properties in their order) to the statements that have qualifiers
+     * but no order, as Wikibase writes it, and says whether it added any. WDTK builds qualifier groups from that list
+     * alone, so without it reads such a statement as having no qualifiers (one sample, Q19180293, lacks it).
+     */
+    private static boolean withQualifiersOrder(ObjectNode entity) {
+        boolean added = false;
+        for (JsonNode statements : entity.path("claims")) {
+            for (JsonNode statement : statements) {
+                JsonNode qualifiers = statement.path("qualifiers");
+                if (qualifiers.size() > 0 && !statement.has("qualifiers-order")) {
+                    ArrayNode order = ((ObjectNode) statement).putArray("qualifiers-order");
+                    qualifiers.fieldNames().forEachRemaining(order::add);
+                    added = true;
+                }
+            }
+        }
+        return added;
+    }
+
+    /**
+     * wikibase-sdk (npm) {@code simplify.entity}, with its default options and with {@code keepAll}, over our
+     * {@code Special:EntityData} of every sample entity equals it over the source line ({@code
+     * clients/wikibase-sdk-check/check.mjs}; {@code modified} left out). Needs node 20+ and npm on the PATH.
+     */
+    @Test
+    void wikibaseSdkSimplifiesOurEntityDataAsTheSourceData() throws Exception {
+        List<FixtureEntity> samples = samplesImported();
+        Path check = repositoryRoot().resolve("clients/wikibase-sdk-check");
+        NodeRun version = node(check, Duration.ofSeconds(30), "node", "--version");
+        assertThat(version.exit()).as("node --version: %s", version.output()).isZero();
+        NodeRun install = node(
+                check, Duration.ofMinutes(5), "npm", "ci", "--prefix", check.toString(), "--no-audit", "--no-fund");
+        assertThat(install.exit())
+                .as("npm ci in %s: %s", check, install.output())
+                .isZero();
+        String base = "http://localhost:" + RestAssured.port + Api.prefix();
+        Path source = WikidataFixtures.dataDir().resolve("wikidata/entities.ndjson.gz");
+        NodeRun run = node(check, Duration.ofMinutes(3), "node", "check.mjs", base, source.toString());
+        System.out.print(run.output());
+        assertThat(run.output())
+                .as("check.mjs's summary")
+                .contains("entities " + samples.size() + ", compared " + samples.size() + ", differing 0, failed 0");
+        assertThat(run.exit()).as(run.output()).isZero();
+    }
+
+    private static List<FixtureEntity> imported;
+
+    /** The 208 sample entities through the import job (as EntitySearchIT and WikidataRoundTripIT), once per class. */
+    private static synchronized List<FixtureEntity> samplesImported() {
+        if (imported == null) {
+            List<FixtureEntity> samples = ImportJobsIT.sample();
+            List<String> dump = ImportJobsIT.dumpLines(
+                    samples.stream().map(FixtureEntity::json).toList());
+            JsonPath job = ImportJobsIT.run(ImportJobsIT.parts(dump, 256 * 1024), dump.size(), false);
+            assertThat(job.getString("state")).isEqualTo("done");
+            assertThat(job.getLong("failed")).as(job.prettify()).isZero();
+            imported = samples;
+        }
+        return imported;
+    }
+
+    private record NodeRun(int exit, String output) {}
+
+    /** Runs node or npm in {@code dir}; fails the test with a clear message where they are not installed. */
+    private static NodeRun node(Path dir, Duration timeout, String... command) throws Exception {
+        Path log = Files.createTempFile("wikibase-sdk-check", ".log");
+        try {
+            Process process;
+            try {
+                process = new ProcessBuilder(command)
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+            } catch (IOException e) {
+                throw new AssertionError(
+                        "this IT needs node 20+ and npm on the PATH (" + command[0] + " could not be started: "
+                                + e.getMessage() + ")",
+                        e);
+            }
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(
+                        String.join(" ", command) + " did not end within " + timeout + ": " + Files.readString(log));
+            }
+            return new NodeRun(process.exitValue(), Files.readString(log));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** The repository's root: the first folder holding {@code clients/} from the module's folder up. */
+    private static Path repositoryRoot() {
+        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("clients/wikibase-sdk-check"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException(
+                "clients/wikibase-sdk-check not found above " + Paths.get("").toAbsolutePath());
     }
 }
