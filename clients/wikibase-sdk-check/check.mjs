@@ -16,7 +16,7 @@ if (!base || !file) {
 
 // default options (what most callers use) and every keep* option (qualifiers, references, ranks, ids, rich values,
 // badges…) but hashes: Wikidata computes them when it writes JSON, so an old snapshot carries the hashes of its export
-// date's algorithm and we, like Wikidata today, the current one (shared/design/HASHES.md §7).
+// date's algorithm and we, like Wikidata today, the current one (docs/DECISIONS.md "Wikidata's clients checked over every sample entity").
 const variants = { default: () => ({}), keepAll: () => ({ keepAll: true, keepHashes: false }) }
 
 /** JSON with object keys sorted, so that equal values print equal whatever their key order. */
