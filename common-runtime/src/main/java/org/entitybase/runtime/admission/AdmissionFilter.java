@@ -13,10 +13,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -37,6 +40,9 @@ public class AdmissionFilter {
 
     /** After {@code RequestIdFilter} (10,000), so shed answers carry the request id; before the routes. */
     static final int PRIORITY = 9_000;
+
+    /** How long the rest of an oversized body is read and dropped before its connection is closed anyway. */
+    static final long LINGER_MILLIS = 5_000;
 
     private final MemoryBudgetConfig.AdmissionControl config;
     private final AdmissionGate gate;
@@ -90,14 +96,17 @@ public class AdmissionFilter {
         long length = contentLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
         if (length > maxBodyBytes) {
             tooLarge.increment();
-            // The connection stays open: Vert.x discards the unread body. Closing it would reach a client behind the
-            // gateway, which streams the body, as a 502 instead of this 413.
-            answer(
+            // The body is not wanted, and this connection will not carry another request: say so (Connection: close)
+            // and close it after the answer, rather than leave a client to reuse a connection that dies under it.
+            // The gateway relays this 413 to its client (GatewayOversizedBodyIT).
+            rc.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            Future<Void> answered = answer(
                     rc,
                     413,
                     "entity-too-large",
                     "the request body is " + length + " bytes; at most " + maxBodyBytes + " are accepted",
                     Map.of("size", length, "limit", maxBodyBytes));
+            closeAfterAnswer(rc, answered);
             return;
         }
         // Without a length (chunked) the body may be up to the limit: weigh it so.
@@ -150,10 +159,11 @@ public class AdmissionFilter {
                 Map.of("retry_after_seconds", Long.parseLong(retryAfterSeconds)));
     }
 
-    private static void answer(
+    /** Ends the response with the error body; the future completes once it is written. */
+    private static Future<Void> answer(
             RoutingContext rc, int status, String code, String message, Map<String, Object> context) {
         if (rc.response().closed() || rc.response().ended()) {
-            return;
+            return Future.succeededFuture();
         }
         JsonObject ctx = new JsonObject(new LinkedHashMap<>(context));
         String requestId = rc.get(RequestIds.MDC_KEY);
@@ -166,10 +176,35 @@ public class AdmissionFilter {
                 .put("context", ctx)
                 .encode();
         LOG.debugf("%d %s %s: %s", status, rc.request().method(), rc.request().path(), message);
-        rc.response()
+        return rc.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(body);
+    }
+
+    /**
+     * Closes an HTTP/1.x connection once the answer is written and the client has stopped sending (Vert.x closes only
+     * on a request's own {@code Connection: close}). The rest of the body is read and dropped until it ends or for at
+     * most {@link #LINGER_MILLIS}: a client that writes its whole body before reading (Apache HttpClient, curl) then
+     * reads this 413 instead of a reset on its write. HTTP/2 streams end on their own; the connection carries others.
+     */
+    private static void closeAfterAnswer(RoutingContext rc, Future<Void> answered) {
+        HttpServerRequest request = rc.request();
+        if (request.version() == HttpVersion.HTTP_2) {
+            return;
+        }
+        HttpConnection connection = request.connection();
+        if (request.isEnded()) {
+            answered.onComplete(written -> connection.close());
+            return;
+        }
+        long linger = rc.vertx().setTimer(LINGER_MILLIS, id -> connection.close());
+        request.handler(dropped -> {});
+        request.endHandler(end -> {
+            rc.vertx().cancelTimer(linger);
+            answered.onComplete(written -> connection.close());
+        });
+        request.resume();
     }
 
     /** The Content-Length, or -1 when absent or not a number (Vert.x rejects a malformed one before us). */

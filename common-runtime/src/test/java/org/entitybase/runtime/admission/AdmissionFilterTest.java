@@ -1,5 +1,6 @@
 package org.entitybase.runtime.admission;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -7,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
+
+import org.entitybase.testkit.http.RawHttpConnection;
+import org.entitybase.testkit.http.RawHttpConnection.Answer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +95,51 @@ class AdmissionFilterTest {
         assertThat(post(4 * KIB * KIB).statusCode())
                 .as("the limit itself is accepted")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anOversizedBodyOnAKeptAliveConnectionIs413WithConnectionCloseAndTheConnectionCloses() {
+        URI base = URI.create(
+                "http://127.0.0.1:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class));
+        Map<String, String> octets = Map.of("Content-Type", "application/octet-stream");
+        try (RawHttpConnection connection = RawHttpConnection.open(base)) {
+            connection.send("POST", ROUTE, octets, "four");
+            Answer kept = connection.read();
+            assertThat(kept.status()).isEqualTo(200);
+            assertThat(kept.header("Connection"))
+                    .as("a normal answer keeps the connection")
+                    .isNull();
+
+            // a body just over the limit, all of it sent before the answer is read (as most clients do)
+            connection.sendHead("POST", ROUTE, octets, 4L * KIB * KIB + 1, 4 * KIB * KIB + 1);
+            Answer refused = connection.read();
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(refused.header("Content-Type")).startsWith("application/json");
+            JsonObject error = new JsonObject(refused.body());
+            assertThat(error.getString("code")).isEqualTo("entity-too-large");
+            assertThat(error.getString("message")).contains("at most 4194304");
+            assertThat(error.getJsonObject("context").getLong("size")).isEqualTo(4L * KIB * KIB + 1);
+            assertThat(connection.closedByServerWithin(2_000))
+                    .as("the server closes the connection once the body is in")
+                    .isTrue();
+        }
+        try (RawHttpConnection stalled = RawHttpConnection.open(base)) {
+            // only the head and 64 KiB of such a body: the answer comes at once, the close after the linger
+            stalled.sendHead("POST", ROUTE, octets, 4L * KIB * KIB + 1, 64 * KIB);
+            Answer refused = stalled.read();
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(stalled.closedByServerWithin((int) AdmissionFilter.LINGER_MILLIS + 5_000))
+                    .as("the server closes a connection whose body never comes")
+                    .isTrue();
+        }
+        try (RawHttpConnection fresh = RawHttpConnection.open(base)) {
+            fresh.send("POST", ROUTE, octets, "again");
+            Answer answer = fresh.read();
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("5");
+        }
     }
 
     @Test

@@ -5,12 +5,15 @@ import jakarta.inject.Singleton;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,6 +30,8 @@ public class ProxyHandler {
     private static final String CONTINUE = "100-continue";
     /** Attempts per request when connections turn out closed before the request was written on them. */
     private static final int MAX_ATTEMPTS = 3;
+    /** How long the rest of an unwanted request body is dropped before the client's connection is closed anyway. */
+    static final long LINGER_MILLIS = 5_000;
 
     private final HttpClient client;
     private final boolean trustForwarded;
@@ -107,21 +112,31 @@ public class ProxyHandler {
                     GatewayErrors.upstreamFailed(rc, upstream, written.cause(), retryAfterSeconds);
                     return;
                 }
+                Promise<Void> bodyRead = Promise.promise();
                 if (hasBody) {
                     if (CONTINUE.equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
                         rc.response().writeContinue();
                     }
                     // endOnFailure(false): a client that aborts mid-upload must not look like a complete body upstream
-                    request.pipe()
-                            .endOnFailure(false)
-                            .to(upstreamRequest)
-                            .onFailure(failure -> upstreamRequest.reset());
+                    request.pipe().endOnFailure(false).to(upstreamRequest).onComplete(piped -> {
+                        if (piped.failed()) {
+                            upstreamRequest.reset();
+                        }
+                        // a failed write leaves the client's body flowing with no handler: it is dropped as it comes
+                        if (piped.succeeded() || request.isEnded()) {
+                            bodyRead.tryComplete();
+                        } else {
+                            request.endHandler(end -> bodyRead.tryComplete());
+                        }
+                    });
+                } else {
+                    bodyRead.complete();
                 }
                 upstreamRequest.response().onComplete(answered -> {
                     if (answered.failed()) {
                         GatewayErrors.upstreamFailed(rc, upstream, answered.cause(), retryAfterSeconds);
                     } else {
-                        relay(rc, view, upstream, upstreamRequest, answered.result());
+                        relay(rc, view, upstream, upstreamRequest, answered.result(), bodyRead.future());
                     }
                 });
             });
@@ -133,11 +148,15 @@ public class ProxyHandler {
             ClientView view,
             Upstream upstream,
             HttpClientRequest upstreamRequest,
-            HttpClientResponse upstreamResponse) {
+            HttpClientResponse upstreamResponse,
+            Future<Void> bodyRead) {
         HttpServerResponse response = rc.response();
         if (response.closed()) {
             upstreamRequest.reset(); // the client is gone: don't keep a half-read connection in the pool
             return;
+        }
+        if (closesConnection(upstreamResponse) && rc.request().version() != HttpVersion.HTTP_2) {
+            closeAfterAnswer(rc, bodyRead);
         }
         int status = upstreamResponse.statusCode();
         response.setStatusCode(status);
@@ -166,6 +185,27 @@ public class ProxyHandler {
                 response.reset();
             }
         });
+    }
+
+    private static boolean closesConnection(HttpClientResponse upstreamResponse) {
+        return upstreamResponse.headers().contains(HttpHeaders.CONNECTION, HttpHeaders.CLOSE, true);
+    }
+
+    /**
+     * A service that closes its connection after an answer (entity-service's 413 for an oversized body, which it does
+     * not read) leaves the client's body unwanted: the client is told {@code Connection: close} too, and its
+     * connection is closed once the answer is out and the rest of its body has been dropped (at most
+     * {@link #LINGER_MILLIS} later), so a client that writes its whole body before reading still reads the answer.
+     */
+    private static void closeAfterAnswer(RoutingContext rc, Future<Void> bodyRead) {
+        HttpServerResponse response = rc.response();
+        HttpConnection connection = rc.request().connection();
+        response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        long linger = rc.vertx().setTimer(LINGER_MILLIS, id -> connection.close());
+        response.endHandler(ended -> bodyRead.onComplete(read -> {
+            rc.vertx().cancelTimer(linger);
+            connection.close();
+        }));
     }
 
     private void rewriteToPublic(MultiMap headers, CharSequence name, Upstream upstream, ClientView view) {

@@ -37,7 +37,6 @@ import org.entitybase.gateway.route.RouteTable;
 import org.entitybase.gateway.route.RouteTableSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every service behind the gateway is one server that closes connections idle for {@link #SERVICE_IDLE} (as Quarkus
@@ -53,6 +52,7 @@ class IdleClosingUpstreamTest {
 
     private static Vertx vertx;
     private static HttpServer upstream;
+    private static final AtomicInteger UPSTREAM_CONNECTIONS_OPENED = new AtomicInteger();
     private static final AtomicInteger UPSTREAM_CONNECTIONS_CLOSED = new AtomicInteger();
 
     /** Points every service at one port and tells the gateway the services' idle timeout. */
@@ -83,8 +83,10 @@ class IdleClosingUpstreamTest {
         upstream = vertx.createHttpServer(new HttpServerOptions()
                         .setIdleTimeout((int) SERVICE_IDLE.toMillis())
                         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
-                .connectionHandler(
-                        connection -> connection.closeHandler(closed -> UPSTREAM_CONNECTIONS_CLOSED.incrementAndGet()))
+                .connectionHandler(connection -> {
+                    UPSTREAM_CONNECTIONS_OPENED.incrementAndGet();
+                    connection.closeHandler(closed -> UPSTREAM_CONNECTIONS_CLOSED.incrementAndGet());
+                })
                 .requestHandler(request -> request.body()
                         .onSuccess(body -> request.response()
                                 .putHeader("Content-Type", "application/json")
@@ -101,6 +103,14 @@ class IdleClosingUpstreamTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * Two rounds of clients with a quiet spell between them. Within a round the pauses are random; the gateway's pool
+     * reuses its first idle connection, so with four clients the gaps between requests upstream are mostly shorter
+     * than the pooled keep-alive and a round may see no connection expire at all (about one run in eight, by
+     * simulation of these pauses; what one CI run of session 6 saw). The quiet spell makes every pooled connection
+     * expire, every run: the second round then runs on connections opened after the expiry, and the check that
+     * connections did expire holds always.
+     */
     @Test
     void noBadGatewayWhenServicesCloseIdleConnections() throws Exception {
         int gatewayPort = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
@@ -110,13 +120,44 @@ class IdleClosingUpstreamTest {
         byte[] body = ("{\"labels\":{\"en\":{\"language\":\"en\",\"value\":\"" + "x".repeat(8000) + "\"}}}").getBytes();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         int clients = 4;
-        int requestsPerClient = 12;
+        int requestsPerRound = 6;
+
+        runClients(client, uri, body, statuses, clients, requestsPerRound);
+        int opened = UPSTREAM_CONNECTIONS_OPENED.get();
+        assertThat(opened).as("upstream connections of the first round").isPositive();
+        // quiet: nothing is sent until every upstream connection is closed (the gateway's keep-alive is half the
+        // services' idle timeout, so it does so first; either closing counts here)
+        long quietStart = System.nanoTime();
+        long deadline = quietStart + SERVICE_IDLE.multipliedBy(5).toNanos();
+        while (UPSTREAM_CONNECTIONS_CLOSED.get() < opened && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        assertThat(UPSTREAM_CONNECTIONS_CLOSED.get())
+                .as("upstream connections closed after %d ms of quiet", (System.nanoTime() - quietStart) / 1_000_000)
+                .isEqualTo(opened);
+        System.out.printf(
+                "IdleClosingUpstreamTest: %d upstream connections, all closed after %d ms of quiet%n",
+                opened, (System.nanoTime() - quietStart) / 1_000_000);
+
+        runClients(client, uri, body, statuses, clients, requestsPerRound);
+        Map<Integer, Integer> counts = new HashMap<>();
+        statuses.forEach((status, count) -> counts.put(status, count.get()));
+        assertThat(counts).isEqualTo(Map.of(200, 2 * clients * requestsPerRound));
+        assertThat(UPSTREAM_CONNECTIONS_OPENED.get())
+                .as("the second round ran on connections opened after the first round's expired")
+                .isGreaterThan(opened);
+    }
+
+    /** {@code clients} clients, each sending {@code requests} GETs and POSTs with random pauses before each. */
+    private static void runClients(
+            HttpClient client, URI uri, byte[] body, Map<Integer, AtomicInteger> statuses, int clients, int requests)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<?>> runs = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 runs.add(pool.submit(() -> {
-                    for (int i = 0; i < requestsPerClient; i++) {
+                    for (int i = 0; i < requests; i++) {
                         // pauses on both sides of the services' idle timeout, and right at it
                         long pause = ThreadLocalRandom.current()
                                 .nextLong(SERVICE_IDLE.toMillis() / 4, SERVICE_IDLE.toMillis() * 5 / 4);
@@ -140,12 +181,6 @@ class IdleClosingUpstreamTest {
         } finally {
             pool.shutdownNow();
         }
-        Map<Integer, Integer> counts = new HashMap<>();
-        statuses.forEach((status, count) -> counts.put(status, count.get()));
-        assertThat(counts).isEqualTo(Map.of(200, clients * requestsPerClient));
-        // idle connections did expire while the clients ran, or the run proved nothing: it is then reported as skipped
-        // (one CI run of session 6 saw no connection closed at all, 48 answers 200; not understood yet, docs/STATUS.md)
-        assumeTrue(UPSTREAM_CONNECTIONS_CLOSED.get() > 0, "no upstream connection was closed while the clients ran");
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
