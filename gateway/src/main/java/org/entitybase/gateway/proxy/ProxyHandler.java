@@ -195,17 +195,21 @@ public class ProxyHandler {
      * A service that closes its connection after an answer (entity-service's 413 for an oversized body, which it does
      * not read) leaves the client's body unwanted: the client is told {@code Connection: close} too, and its
      * connection is closed once the answer is out and the rest of its body has been dropped (at most
-     * {@link #LINGER_MILLIS} later), so a client that writes its whole body before reading still reads the answer.
+     * {@link #LINGER_MILLIS} after the answer), so a client that writes its whole body before reading still reads
+     * the answer.
      */
     private static void closeAfterAnswer(RoutingContext rc, Future<Void> bodyRead) {
         HttpServerResponse response = rc.response();
         HttpConnection connection = rc.request().connection();
         response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        long linger = rc.vertx().setTimer(LINGER_MILLIS, id -> connection.close());
-        response.endHandler(ended -> bodyRead.onComplete(read -> {
-            rc.vertx().cancelTimer(linger);
-            connection.close();
-        }));
+        // the limit counts from the end of the answer: an answer that streams for long is never cut by it
+        response.endHandler(ended -> {
+            long linger = rc.vertx().setTimer(LINGER_MILLIS, id -> connection.close());
+            bodyRead.onComplete(read -> {
+                rc.vertx().cancelTimer(linger);
+                connection.close();
+            });
+        });
     }
 
     private void rewriteToPublic(MultiMap headers, CharSequence name, Upstream upstream, ClientView view) {
