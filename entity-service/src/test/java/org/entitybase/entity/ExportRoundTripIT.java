@@ -3,7 +3,6 @@ package org.entitybase.entity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +32,7 @@ import io.restassured.path.json.JsonPath;
 import org.entitybase.entity.support.EntityDatabase;
 import org.entitybase.testkit.WikidataFixtures;
 import org.entitybase.testkit.WikidataFixtures.FixtureEntity;
+import org.entitybase.testkit.http.RawHttpConnection;
 import org.entitybase.testkit.stack.LocalStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,11 +156,9 @@ class ExportRoundTripIT {
     @Test
     void clientsThatHangUpEarlyGiveTheirSlotsBack() throws Exception {
         for (int i = 0; i < 6; i++) {
-            try (Socket socket = new Socket(RestAssured.baseURI.replace("http://", ""), RestAssured.port)) {
-                socket.getOutputStream()
-                        .write(("GET " + path("/export") + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                                .getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
+            try (RawHttpConnection connection =
+                    RawHttpConnection.open(URI.create(RestAssured.baseURI + ":" + RestAssured.port))) {
+                connection.send("GET", path("/export"), Map.of(), null);
             }
         }
         assertThat(new String(export("?type=property", false), StandardCharsets.UTF_8))

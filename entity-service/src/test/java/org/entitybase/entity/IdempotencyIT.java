@@ -1,11 +1,11 @@
 package org.entitybase.entity;
 
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,6 +16,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 import org.entitybase.entity.support.EntityDatabase;
+import org.entitybase.testkit.http.RawHttpConnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.entitybase.entity.support.Api.path;
@@ -83,19 +84,14 @@ class IdempotencyIT {
         long user = newUser();
         String key = UUID.randomUUID().toString();
         String body = EntityApiIT.item("cut connection");
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         // the whole request goes out, then the client closes the socket without reading the answer
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path("/entities/items") + " HTTP/1.1\r\n"
-                            + "Host: 127.0.0.1\r\n"
-                            + "Content-Type: application/json\r\n"
-                            + "X-User-ID: " + user + "\r\n"
-                            + "Idempotency-Key: " + key + "\r\n"
-                            + "Content-Length: " + bytes.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(bytes);
-            out.flush();
+        try (RawHttpConnection connection =
+                RawHttpConnection.open(URI.create("http://127.0.0.1:" + RestAssured.port))) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("X-User-ID", String.valueOf(user));
+            headers.put("Idempotency-Key", key);
+            connection.send("POST", path("/entities/items"), headers, body);
         }
         Response retry = create(user, key, body);
         assertThat(retry.statusCode()).as(retry.asString()).isEqualTo(201);
