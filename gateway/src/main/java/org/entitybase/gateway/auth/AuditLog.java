@@ -44,9 +44,7 @@ public class AuditLog {
     }
 
     private void record(RoutingContext rc, Route route, String clientIp, Identity identity) {
-        String requestId = rc.request().getHeader(ProxyHeaders.X_REQUEST_ID) != null
-                ? rc.request().getHeader(ProxyHeaders.X_REQUEST_ID)
-                : rc.response().headers().get(ProxyHeaders.X_REQUEST_ID);
+        String requestId = ProxyHeaders.requestId(rc);
         int status = rc.response().getStatusCode();
         LOG.infof(
                 "audit: user=%d roles=[%s] %s %s route=%s status=%d request-id=%s",

@@ -38,6 +38,7 @@ public final class GatewayErrors {
             response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
         }
         response.setStatusCode(status)
+                .putHeader(ProxyHeaders.X_REQUEST_ID, ProxyHeaders.requestId(rc))
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(body);
     }

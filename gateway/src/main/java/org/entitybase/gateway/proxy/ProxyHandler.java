@@ -55,7 +55,7 @@ public class ProxyHandler {
         if (hasBody) {
             request.pause(); // hold the body until the request head is on an upstream connection
         }
-        ClientView view = ClientView.of(request, trustForwarded);
+        ClientView view = ClientView.of(rc, trustForwarded);
         MultiMap headers = ProxyHeaders.forUpstream(request, view, trustForwarded);
         AuthGate.applyTo(rc, headers);
         RequestOptions options = new RequestOptions()

@@ -11,10 +11,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.RoutingContext;
 
 /** Header rules of a reverse proxy (RFC 9110 §7.6): what crosses the gateway, what it adds, what it rewrites. */
 public final class ProxyHeaders {
     public static final String X_REQUEST_ID = "X-Request-ID";
+    private static final String REQUEST_ID_KEY = ProxyHeaders.class.getName() + ".requestId";
     static final String X_FORWARDED_FOR = "X-Forwarded-For";
     static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     static final String X_FORWARDED_HOST = "X-Forwarded-Host";
@@ -43,17 +45,15 @@ public final class ProxyHeaders {
 
     /** How the client addressed the gateway, and the request id that follows the request through the services. */
     public record ClientView(String proto, String host, String clientAddress, String requestId) {
-        public static ClientView of(HttpServerRequest request, boolean trustForwarded) {
+        public static ClientView of(RoutingContext rc, boolean trustForwarded) {
+            HttpServerRequest request = rc.request();
             String proto = request.scheme();
             String host = authorityOf(request);
             if (trustForwarded) {
                 proto = firstValue(request.getHeader(X_FORWARDED_PROTO), proto);
                 host = firstValue(request.getHeader(X_FORWARDED_HOST), host);
             }
-            String requestId = request.getHeader(X_REQUEST_ID);
-            if (requestId == null || requestId.isBlank()) {
-                requestId = newRequestId();
-            }
+            String requestId = ProxyHeaders.requestId(rc);
             String clientAddress =
                     request.remoteAddress() != null ? request.remoteAddress().hostAddress() : "unknown";
             return new ClientView(proto, host, clientAddress, requestId);
@@ -179,6 +179,22 @@ public final class ProxyHeaders {
         }
         int comma = headerValue.indexOf(',');
         return (comma < 0 ? headerValue : headerValue.substring(0, comma)).trim();
+    }
+
+    /**
+     * The request's id: the client's {@code X-Request-ID}, or one made for it, the same for every use within the
+     * request (the upstream request, the gateway's own error answers, the audit record).
+     */
+    public static String requestId(RoutingContext rc) {
+        String id = rc.get(REQUEST_ID_KEY);
+        if (id == null) {
+            id = rc.request().getHeader(X_REQUEST_ID);
+            if (id == null || id.isBlank()) {
+                id = newRequestId();
+            }
+            rc.put(REQUEST_ID_KEY, id);
+        }
+        return id;
     }
 
     /** 128 random bits in hex; ThreadLocalRandom because a request id needs uniqueness, not secrecy. */

@@ -132,6 +132,9 @@ class GatewayAuthIT {
         assertThat(response.jsonPath().getString("code")).isEqualTo(code);
         assertThat(response.jsonPath().getString("message")).isNotBlank();
         assertThat(response.jsonPath().getMap("context")).isNotNull();
+        assertThat(response.header("X-Request-ID"))
+                .as("the id an operator finds in the audit")
+                .isNotBlank();
         if (status == 401) {
             assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         }

@@ -248,8 +248,15 @@ class GatewayProxyTest {
                     .statusCode(404)
                     .contentType("application/json")
                     .body("code", equalTo("route-not-found"))
-                    .body("context.path", equalTo(path));
+                    .body("context.path", equalTo(path))
+                    .header("X-Request-ID", not(nullValue()));
         }
+        // the gateway's own answers carry the client's request id, as proxied ones do
+        given().header("X-Request-ID", "req-404")
+                .get(API + "/nope")
+                .then()
+                .statusCode(404)
+                .header("X-Request-ID", "req-404");
     }
 
     @Test
