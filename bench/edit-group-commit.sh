@@ -28,21 +28,8 @@ stop_all() {
 }
 trap 'stop_all; rm -rf "$WORK"' EXIT
 
-budget() { sed -n "s/^$1\.$2=\([0-9]*\)$/\1/p" "$REPO_ROOT/deploy/memory-budget.properties"; }
-
-start() { # name jar port [env…]
-  local name=$1 jar=$2 port=$3
-  shift 3
-  env "$@" "$(java_bin)" -Xmx"$(budget "$name" heap)"m -Dentitybase.memory.caches="$(budget "$name" caches)"M \
-    -Dentitybase.memory.admission="$(budget "$name" admission)"M -Dquarkus.http.host=127.0.0.1 \
-    -Dquarkus.http.port="$port" -jar "$jar" >"$WORK/$name.log" 2>&1 &
-  PIDS+=($!)
-  local deadline=$((SECONDS + 180))
-  until curl -fs -m 2 -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
-    ((SECONDS < deadline)) || die "$name did not start: $(tail -5 "$WORK/$name.log")"
-    sleep 1
-  done
-}
+# shellcheck source=bench/service-jars.sh
+source "$REPO_ROOT/bench/service-jars.sh"
 
 run() { # label jar-dir [env for entity-service…]
   local label=$1 dir=$2
@@ -51,8 +38,8 @@ run() { # label jar-dir [env for entity-service…]
   mariadb --no-defaults -h127.0.0.1 -P"$VITESS_PORT" -uroot -e "
     DROP DATABASE IF EXISTS entitybase_bench_ids; CREATE DATABASE entitybase_bench_ids CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
     DROP DATABASE IF EXISTS entitybase_bench_entity; CREATE DATABASE entitybase_bench_entity CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;"
-  start id-allocator "$dir/id-allocator/quarkus-run.jar" $((PORT + 1)) VITESS_DATABASE=entitybase_bench_ids
-  start entity-service "$dir/entity-service/quarkus-run.jar" $((PORT + 2)) VITESS_DATABASE=entitybase_bench_entity \
+  start_jar id-allocator "$dir/id-allocator/quarkus-run.jar" $((PORT + 1)) VITESS_DATABASE=entitybase_bench_ids
+  start_jar entity-service "$dir/entity-service/quarkus-run.jar" $((PORT + 2)) VITESS_DATABASE=entitybase_bench_entity \
     ID_ALLOCATOR_URL=http://127.0.0.1:$((PORT + 1)) "$@"
   say "$label: load average before $(cut -d' ' -f1-3 /proc/loadavg)"
   "$(java_bin)" -cp "$REPO_ROOT/bench/target/benchmarks.jar" org.entitybase.bench.load.LoadDriver \

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,6 +78,8 @@ class GroupCommitKillIT {
                 targets.add(id(created.body()));
             }
 
+            clashingCreatesFailOnlyTheLoser(api);
+
             ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
             AtomicInteger acks = new AtomicInteger();
@@ -120,6 +123,38 @@ class GroupCommitKillIT {
             assertThat(eventsOf(service.entityChangeTopic(), stored.size(), Duration.ofSeconds(30)))
                     .as("an entity_change event for every stored revision")
                     .containsAll(stored);
+        }
+    }
+
+    /**
+     * Bursts of 8 concurrent creates, two of which claim one sitelink: whether or not they share a group, one of the
+     * two gets 409 and every other create its 201 (a failed group is committed again one by one).
+     */
+    private void clashingCreatesFailOnlyTheLoser(String api) throws Exception {
+        ExecutorService burst = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String title = "Group clash " + UUID.randomUUID();
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int i = 0; i < CLIENTS; i++) {
+                    String label = "clash " + round + " " + i + " " + UUID.randomUUID();
+                    String sitelinks = i < 2
+                            ? "{\"enwiki\":{\"site\":\"enwiki\",\"title\":\"" + title + "\",\"badges\":[]}}"
+                            : "{}";
+                    String body = EntityApiIT.item(label).replace("\"sitelinks\":{}", "\"sitelinks\":" + sitelinks);
+                    answers.add(burst.submit(() -> send(api, "POST", "/entities/items", body)));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (var answer : answers) {
+                    statuses.add(answer.get(60, TimeUnit.SECONDS).statusCode());
+                }
+                assertThat(statuses.subList(0, 2))
+                        .as("the two claims of %s", title)
+                        .containsExactlyInAnyOrder(201, 409);
+                assertThat(statuses.subList(2, CLIENTS)).as("their group-mates").containsOnly(201);
+            }
+        } finally {
+            burst.shutdownNow();
         }
     }
 
