@@ -134,7 +134,7 @@ public class CommitStage {
 
     /**
      * {@link #commit}, sharing the transaction with other grouped commits (group commit, docs/DECISIONS.md "Group
-     * commit of imports"): the pack is stored (PUTs of concurrent commits overlap), then the commit joins the queue;
+     * commit of imports"): the commit joins the queue while its pack is PUT (see {@link #inGroup});
      * while {@code group-transactions} group transactions run the next group gathers, and commits in one transaction
      * and one fsync when one of them is done. The item comes when the group has committed: nothing is acknowledged
      * before it is durable. A group whose transaction fails (a duplicate id, a sitelink taken, a deadlock) is committed again one by one, so
@@ -148,17 +148,28 @@ public class CommitStage {
         return inGroup(importGroups, commit, outcome, event);
     }
 
+    /**
+     * The pack's PUT starts at once and runs beside the group's statements: the group commits only once the PUTs of
+     * all its members are done, so a revision row is never visible before its pack, and a PUT that fails fails the
+     * group (committed again one by one: that member then fails as it would alone).
+     */
     private Uni<EditResult> inGroup(
             Groups groups, Commit commit, Function<Instant, EditResult> outcome, ChangeEvent event) {
-        return store.store(commit)
-                .flatMap(ignored -> WorkerPool.onCallerContext(Uni.createFrom()
-                        .<EditResult>emitter(emitter -> groups.add(new Grouped(commit, outcome, event, emitter)))))
+        return Uni.createFrom()
+                .deferred(() -> {
+                    Uni<Void> stored = store.store(commit).memoize().indefinitely();
+                    stored.subscribe().with(ignored -> {}, ignored -> {}); // its failure is the member's
+                    return WorkerPool.onCallerContext(Uni.createFrom()
+                            .<EditResult>emitter(
+                                    emitter -> groups.add(new Grouped(commit, stored, outcome, event, emitter))));
+                })
                 .invoke(relay::wake);
     }
 
-    /** A commit waiting for its group, and whom to tell. */
+    /** A commit waiting for its group, its pack's PUT (under way), and whom to tell. */
     private record Grouped(
             Commit commit,
+            Uni<Void> stored,
             Function<Instant, EditResult> outcome,
             ChangeEvent event,
             UniEmitter<? super EditResult> emitter) {}
@@ -227,7 +238,9 @@ public class CommitStage {
                             },
                             failure -> {
                                 for (Grouped alone : group) {
-                                    transaction(alone.commit(), alone.outcome(), alone.event())
+                                    alone.stored()
+                                            .flatMap(ignored ->
+                                                    transaction(alone.commit(), alone.outcome(), alone.event()))
                                             .subscribe()
                                             .with(alone.emitter()::complete, alone.emitter()::fail);
                                 }
@@ -237,12 +250,14 @@ public class CommitStage {
 
         /**
          * Every member's statements at once on the group's connection: pipelined (the pool's {@code pipelining-limit}),
-         * so a group takes about the round trips of one commit, not of all; the results in the group's order.
+         * so a group takes about the round trips of one commit, not of all; each then waits for its PUT; the results
+         * in the group's order.
          */
         private Uni<List<EditResult>> inOneTransaction(SqlConnection connection, List<Grouped> group) {
             List<Uni<EditResult>> members = new ArrayList<>(group.size());
             for (Grouped g : group) {
-                members.add(inTransaction(connection, g.commit(), g.outcome(), g.event()));
+                members.add(inTransaction(connection, g.commit(), g.outcome(), g.event())
+                        .call(ignored -> g.stored()));
             }
             return Uni.join().all(members).andCollectFailures();
         }
