@@ -30,20 +30,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-budget() { sed -n "s/^$1\.$2=\([0-9]*\)$/\1/p" "$REPO_ROOT/deploy/memory-budget.properties"; }
+# shellcheck source=bench/service-jars.sh
+source "$REPO_ROOT/bench/service-jars.sh"
 
 start() { # name port [env…]
-  local name=$1 port=$2
-  shift 2
-  env "$@" "$(java_bin)" -Xmx"$(budget "$name" heap)"m -Dentitybase.memory.caches="$(budget "$name" caches)"M \
-    -Dentitybase.memory.admission="$(budget "$name" admission)"M -Dquarkus.http.host=127.0.0.1 \
-    -Dquarkus.http.port="$port" -jar "$REPO_ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$WORK/$name.log" 2>&1 &
-  PIDS+=($!)
-  local deadline=$((SECONDS + 120))
-  until curl -fs -m 2 -o /dev/null "http://127.0.0.1:$port/q/health/live"; do
-    ((SECONDS < deadline)) || die "$name did not start: $(tail -5 "$WORK/$name.log")"
-    sleep 1
-  done
+  start_jar "$1" "$REPO_ROOT/$1/target/quarkus-app/quarkus-run.jar" "${@:2}"
 }
 
 fresh_suite() { # [env for entity-service…]

@@ -143,6 +143,25 @@ public interface EntityServiceConfig {
         /** {@code ...property-cache-entries}: properties whose datatype is remembered. */
         @WithDefault("100000")
         long propertyCacheEntries();
+
+        /**
+         * {@code ...group-commit}: concurrent edits and creates of different entities share a transaction and its
+         * fsync (CommitStage#commit, docs/DECISIONS.md "Group commit of client writes"); false: one transaction each
+         * (benchmarks compare the two).
+         */
+        @WithDefault("true")
+        boolean groupCommit();
+
+        /** {@code ...group-commit-max}: commits at most in one group transaction. */
+        @WithDefault("32")
+        int groupCommitMax();
+
+        /**
+         * {@code ...group-transactions}: group transactions of client writes at once (each on a connection of the pool
+         * of 8, which the edits' reads share); while they run, the next group gathers.
+         */
+        @WithDefault("2")
+        int groupTransactions();
     }
 
     /** The relay from the outbox table to Kafka. */

@@ -3,8 +3,12 @@ package org.entitybase.entity.service.write;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,6 +40,7 @@ import org.entitybase.entity.service.EditResult;
 import org.entitybase.entity.service.IdempotencyKeyTaken;
 import org.entitybase.entity.service.IdempotentRequest;
 import org.entitybase.entity.service.RevisionTimestamps;
+import org.entitybase.model.id.EntityId;
 import org.entitybase.runtime.rest.ApiException;
 import org.entitybase.runtime.sql.SqlErrors;
 import org.entitybase.runtime.worker.WorkerPool;
@@ -68,11 +73,11 @@ public class CommitStage {
     private final IdempotencyRepository idempotency;
     private final OutboxRelay relay;
     private final int maxAttempts;
-    private final int maxGroup;
-    private final int maxGroupTransactions;
     private final Timer timer;
-    private final DistributionSummary groupSizes;
-    private final Groups groups = new Groups();
+    /** Client edits and creates (null: group commit of client writes is off). */
+    private final Groups writeGroups;
+    /** New entities of imports. */
+    private final Groups importGroups;
 
     CommitStage(
             Pool pool,
@@ -102,21 +107,26 @@ public class CommitStage {
         this.idempotency = idempotency;
         this.relay = relay;
         this.maxAttempts = Math.max(1, config.write().maxAttempts());
-        this.maxGroup = Math.max(1, config.imports().groupCommitMax());
-        this.maxGroupTransactions = Math.max(1, config.imports().groupTransactions());
         this.timer = WriteStages.timer(registry, "commit");
-        this.groupSizes = DistributionSummary.builder("entitybase.write.group.size")
-                .description("commits per group transaction (group commit of imports)")
-                .register(registry);
+        this.writeGroups = config.write().groupCommit()
+                ? new Groups(config.write().groupCommitMax(), config.write().groupTransactions(), "write", registry)
+                : null;
+        this.importGroups =
+                new Groups(config.imports().groupCommitMax(), config.imports().groupTransactions(), "import", registry);
     }
 
     /**
      * Stores the pack (if new), then commits; the item is {@code outcome} of the commit time, also the result whose
-     * answer the transaction stores under the request's {@code Idempotency-Key} (if it has one).
+     * answer the transaction stores under the request's {@code Idempotency-Key} (if it has one). With {@code
+     * write.group-commit} the transaction is shared with the concurrent commits of other entities (docs/DECISIONS.md
+     * "Group commit of client writes"); each still fails or succeeds as it would alone.
      *
      * @throws HeadMoved (as the failure) when another edit moved the head since it was read
      */
     public Uni<EditResult> commit(Commit commit, Function<Instant, EditResult> outcome, ChangeEvent event) {
+        if (writeGroups != null) {
+            return inGroup(writeGroups, commit, outcome, event);
+        }
         return store.store(commit)
                 .flatMap(ignored -> WriteStages.timed(timer, transaction(commit, outcome, event)))
                 .invoke(relay::wake);
@@ -124,7 +134,7 @@ public class CommitStage {
 
     /**
      * {@link #commit}, sharing the transaction with other grouped commits (group commit, docs/DECISIONS.md "Group
-     * commit of imports"): the pack is stored (PUTs of concurrent commits overlap), then the commit joins the queue;
+     * commit of imports"): the commit joins the queue while its pack is PUT (see {@link #inGroup});
      * while {@code group-transactions} group transactions run the next group gathers, and commits in one transaction
      * and one fsync when one of them is done. The item comes when the group has committed: nothing is acknowledged
      * before it is durable. A group whose transaction fails (a duplicate id, a sitelink taken, a deadlock) is committed again one by one, so
@@ -135,28 +145,60 @@ public class CommitStage {
         if (commit.parentRevisionId() != null) {
             throw new IllegalArgumentException("only a create is committed in a group: " + commit.id());
         }
-        return store.store(commit)
-                .flatMap(ignored -> WorkerPool.onCallerContext(Uni.createFrom()
-                        .<EditResult>emitter(emitter -> groups.add(new Grouped(commit, outcome, event, emitter)))))
+        return inGroup(importGroups, commit, outcome, event);
+    }
+
+    /**
+     * The pack's PUT starts at once and runs beside the group's statements: the group commits only once the PUTs of
+     * all its members are done, so a revision row is never visible before its pack, and a PUT that fails fails the
+     * group (committed again one by one: that member then fails as it would alone).
+     */
+    private Uni<EditResult> inGroup(
+            Groups groups, Commit commit, Function<Instant, EditResult> outcome, ChangeEvent event) {
+        return Uni.createFrom()
+                .deferred(() -> {
+                    Uni<Void> stored = store.store(commit).memoize().indefinitely();
+                    stored.subscribe().with(ignored -> {}, ignored -> {}); // its failure is the member's
+                    return WorkerPool.onCallerContext(Uni.createFrom()
+                            .<EditResult>emitter(
+                                    emitter -> groups.add(new Grouped(commit, stored, outcome, event, emitter))));
+                })
                 .invoke(relay::wake);
     }
 
-    /** A commit waiting for its group, and whom to tell. */
+    /** A commit waiting for its group, its pack's PUT (under way), and whom to tell. */
     private record Grouped(
             Commit commit,
+            Uni<Void> stored,
             Function<Instant, EditResult> outcome,
             ChangeEvent event,
             UniEmitter<? super EditResult> emitter) {}
 
-    /** The queue of grouped commits, and the group transactions running (at most {@code group-transactions}). */
+    /**
+     * The queue of grouped commits, and the group transactions running (at most {@code maxTransactions}): a commit
+     * that finds one free starts a group at once (no wait at low load); else it waits for the next group, gathered
+     * while the running ones commit (leader/follower).
+     */
     private final class Groups {
         private final ArrayDeque<Grouped> queue = new ArrayDeque<>();
+        private final int maxGroup;
+        private final int maxTransactions;
+        private final DistributionSummary sizes;
         private int running;
+
+        Groups(int maxGroup, int maxTransactions, String kind, MeterRegistry registry) {
+            this.maxGroup = Math.max(1, maxGroup);
+            this.maxTransactions = Math.max(1, maxTransactions);
+            this.sizes = DistributionSummary.builder("entitybase.write.group.size")
+                    .description("commits per group transaction (group commit of client writes and of imports)")
+                    .tag("kind", kind)
+                    .register(registry);
+        }
 
         void add(Grouped grouped) {
             synchronized (this) {
                 queue.add(grouped);
-                if (running >= maxGroupTransactions) {
+                if (running >= maxTransactions) {
                     return;
                 }
                 running++;
@@ -167,15 +209,24 @@ public class CommitStage {
         private void next() {
             List<Grouped> group = new ArrayList<>();
             synchronized (this) {
-                while (!queue.isEmpty() && group.size() < maxGroup) {
-                    group.add(queue.poll());
+                // one commit per entity in a group: a second one of the same entity (its next revision, from another
+                // request path) waits for the next group, so per-entity order holds
+                Set<EntityId> ids = new HashSet<>();
+                for (Iterator<Grouped> it = queue.iterator(); it.hasNext() && group.size() < maxGroup; ) {
+                    Grouped next = it.next();
+                    if (ids.add(next.commit().id())) {
+                        group.add(next);
+                        it.remove();
+                    }
                 }
                 if (group.isEmpty()) {
                     running--;
                     return;
                 }
             }
-            groupSizes.record(group.size());
+            // rows locked in one order by every group: two groups never wait on each other crosswise
+            group.sort(Comparator.comparing(g -> g.commit().id()));
+            sizes.record(group.size());
             WriteStages.timed(timer, pool.withTransaction(connection -> inOneTransaction(connection, group)))
                     .subscribe()
                     .with(
@@ -187,7 +238,9 @@ public class CommitStage {
                             },
                             failure -> {
                                 for (Grouped alone : group) {
-                                    transaction(alone.commit(), alone.outcome(), alone.event())
+                                    alone.stored()
+                                            .flatMap(ignored ->
+                                                    transaction(alone.commit(), alone.outcome(), alone.event()))
                                             .subscribe()
                                             .with(alone.emitter()::complete, alone.emitter()::fail);
                                 }
@@ -195,15 +248,18 @@ public class CommitStage {
                             });
         }
 
+        /**
+         * Every member's statements at once on the group's connection: pipelined (the pool's {@code pipelining-limit}),
+         * so a group takes about the round trips of one commit, not of all; each then waits for its PUT; the results
+         * in the group's order.
+         */
         private Uni<List<EditResult>> inOneTransaction(SqlConnection connection, List<Grouped> group) {
-            List<EditResult> results = new ArrayList<>(group.size());
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            List<Uni<EditResult>> members = new ArrayList<>(group.size());
             for (Grouped g : group) {
-                chain = chain.flatMap(ignored -> inTransaction(connection, g.commit(), g.outcome(), g.event())
-                        .invoke(results::add)
-                        .replaceWithVoid());
+                members.add(inTransaction(connection, g.commit(), g.outcome(), g.event())
+                        .call(ignored -> g.stored()));
             }
-            return chain.replaceWith(results);
+            return Uni.join().all(members).andCollectFailures();
         }
     }
 
