@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,18 +97,25 @@ public final class PrivateKafka implements AutoCloseable {
                 List.of(ServerProcess.javaBinary(), "-Xms64m", "-Xmx256m", "-cp", kafkaLibDir.toAbsolutePath() + "/*"));
     }
 
-    /** KRaft storage needs a cluster id: 16 random bytes, URL-safe base64 without padding. */
-    private static void format(Path kafkaLibDir, Path config, Path log) throws IOException {
+    /**
+     * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding, never starting with '-' (one id in 64
+     * would, and the storage tool's parser reads it as an option: "--cluster-id: expected one argument"; Kafka's own
+     * {@code Uuid.randomUuid} avoids them likewise).
+     */
+    static String clusterId(Random random) {
         byte[] id = new byte[16];
-        new SecureRandom().nextBytes(id);
+        String encoded;
+        do {
+            random.nextBytes(id);
+            encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        } while (encoded.startsWith("-"));
+        return encoded;
+    }
+
+    private static void format(Path kafkaLibDir, Path config, Path log) throws IOException {
         List<String> command = jvm(kafkaLibDir);
         command.addAll(List.of(
-                "kafka.tools.StorageTool",
-                "format",
-                "-t",
-                Base64.getUrlEncoder().withoutPadding().encodeToString(id),
-                "-c",
-                config.toString()));
+                "kafka.tools.StorageTool", "format", "-t", clusterId(new SecureRandom()), "-c", config.toString()));
         Process format = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
